@@ -1,0 +1,30 @@
+# Sourced by entrypoint.sh, the streampulse command and the benchmarks: every path and port the suite uses,
+# each taken from the environment when set, else the container's default. supervisord.conf reads them as
+# %(ENV_...)s, so all of them are exported.
+_sp_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+export STREAMPULSE_DATA="${STREAMPULSE_DATA:-/host}"
+export STREAMPULSE_CONFIG="${STREAMPULSE_CONFIG:-$STREAMPULSE_DATA/config.yaml}"
+export STREAMPULSE_LIB="${STREAMPULSE_LIB:-$_sp_root/lib}"
+export STREAMPULSE_DEFAULT_CONFIG="${STREAMPULSE_DEFAULT_CONFIG:-$_sp_root/config.yaml}"
+export STREAMPULSE_SUPERVISORD_CONF="${STREAMPULSE_SUPERVISORD_CONF:-$_sp_root/supervisord.conf}"
+export STREAMPULSE_LOG_DIR="${STREAMPULSE_LOG_DIR:-$STREAMPULSE_DATA/logs}"
+export STREAMPULSE_RUN_DIR="${STREAMPULSE_RUN_DIR:-$STREAMPULSE_DATA/run}"
+
+export STREAMPULSE_MONITOR_PORT="${STREAMPULSE_MONITOR_PORT:-7000}"
+export STREAMPULSE_WEBGUI_PORT="${STREAMPULSE_WEBGUI_PORT:-8000}"
+export STREAMPULSE_PUBLISHER_PORT="${STREAMPULSE_PUBLISHER_PORT:-7100}"
+export STREAMPULSE_BRIDGE_PORT="${STREAMPULSE_BRIDGE_PORT:-7200}"
+export STREAMPULSE_REDIS_PORT="${STREAMPULSE_REDIS_PORT:-6379}"
+export STREAMPULSE_REDIS_BIN="${STREAMPULSE_REDIS_BIN:-redis-server}"
+
+# JVM flags tuned for five small services on one box (bench/startup measures them): serial GC and C1 only
+# start fast and stay small; heaps are capped per service.
+export STREAMPULSE_JAVA="${STREAMPULSE_JAVA:-java}"
+export STREAMPULSE_JAVA_OPTS="${STREAMPULSE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=$STREAMPULSE_DATA/cache/javacpp}"
+export STREAMPULSE_MONITOR_OPTS="${STREAMPULSE_MONITOR_OPTS:--Xmx96m}"
+export STREAMPULSE_WEBGUI_OPTS="${STREAMPULSE_WEBGUI_OPTS:--Xmx96m}"
+export STREAMPULSE_PUBLISHER_OPTS="${STREAMPULSE_PUBLISHER_OPTS:--Xmx64m}"
+export STREAMPULSE_BRIDGE_OPTS="${STREAMPULSE_BRIDGE_OPTS:--Xmx64m}"
+export STREAMPULSE_STREAMER_OPTS="${STREAMPULSE_STREAMER_OPTS:--Xmx128m}"
+unset _sp_root
