@@ -21,10 +21,18 @@ export STREAMPULSE_REDIS_BIN="${STREAMPULSE_REDIS_BIN:-redis-server}"
 # JVM flags tuned for five small services on one box (bench/startup measures them): serial GC and C1 only
 # start fast and stay small; heaps are capped per service.
 export STREAMPULSE_JAVA="${STREAMPULSE_JAVA:-java}"
-export STREAMPULSE_JAVA_OPTS="${STREAMPULSE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=$STREAMPULSE_DATA/cache/javacpp}"
+# A small initial heap that grows on demand (and gives memory back) keeps idle RSS low.
+export STREAMPULSE_JAVA_OPTS="${STREAMPULSE_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=96m -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=$STREAMPULSE_DATA/cache/javacpp}"
 export STREAMPULSE_MONITOR_OPTS="${STREAMPULSE_MONITOR_OPTS:--Xmx96m}"
 export STREAMPULSE_WEBGUI_OPTS="${STREAMPULSE_WEBGUI_OPTS:--Xmx96m}"
 export STREAMPULSE_PUBLISHER_OPTS="${STREAMPULSE_PUBLISHER_OPTS:--Xmx64m}"
 export STREAMPULSE_BRIDGE_OPTS="${STREAMPULSE_BRIDGE_OPTS:--Xmx64m}"
 export STREAMPULSE_STREAMER_OPTS="${STREAMPULSE_STREAMER_OPTS:--Xmx128m}"
-unset _sp_root
+# Class-data-sharing archives made by bin/cds-archive, when present next to the jars.
+for _sp_service in monitor webgui publisher bridge streamer; do
+  _sp_var="STREAMPULSE_${_sp_service^^}_OPTS"
+  if [ -f "$STREAMPULSE_LIB/$_sp_service.jsa" ] && [[ "${!_sp_var}" != *SharedArchiveFile* ]]; then
+    export "$_sp_var=${!_sp_var} -XX:SharedArchiveFile=$STREAMPULSE_LIB/$_sp_service.jsa"
+  fi
+done
+unset _sp_root _sp_service _sp_var

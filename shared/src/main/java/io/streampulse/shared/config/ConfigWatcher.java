@@ -62,8 +62,9 @@ public final class ConfigWatcher implements AutoCloseable {
         this.poll = poll;
         this.debounce = debounce;
         this.clock = clock;
-        AppliedConfig defaults = new AppliedConfig(SuiteConfig.defaults(), "", clock.instant(), List.of());
-        current.set(defaults);
+        // Until a file is applied (or when there is none), the defaults with the environment's overrides.
+        SuiteConfig defaults = ConfigParser.parse("", this.env, secrets).config().orElseGet(SuiteConfig::defaults);
+        current.set(new AppliedConfig(defaults, "", clock.instant(), List.of()));
     }
 
     /** Loads the file now (so the process starts on it), then watches it on a daemon thread. */
