@@ -17,6 +17,10 @@ import java.util.Map;
  */
 final class SuiteUnderSupervisord implements AutoCloseable {
 
+    /** The streamer's overrides from yolink-chekt's .env. */
+    private static final List<String> STREAMER_ENV = List.of("RTSP_PORT", "RTSP_API_PORT", "ONVIF_PORT",
+            "STREAM_NAME", "FRAME_RATE", "WIDTH", "HEIGHT", "CYCLE_INTERVAL", "ENABLE_ONVIF");
+
     static final List<String> SERVICES = List.of("monitor", "webgui", "publisher", "bridge", "streamer");
 
     final Path repo = Path.of("..").toAbsolutePath().normalize();
@@ -53,6 +57,9 @@ final class SuiteUnderSupervisord implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(repo.resolve("entrypoint.sh").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(suite.dataDir().resolveSibling("entrypoint.log").toFile());
+        // Hermetic: nothing the caller exported (a running suite's paths, streamer overrides) may leak in.
+        builder.environment().keySet().removeIf(k -> k.startsWith("STREAMPULSE_")
+                || STREAMER_ENV.contains(k));
         builder.environment().putAll(env);
         supervisord = builder.start();
     }
