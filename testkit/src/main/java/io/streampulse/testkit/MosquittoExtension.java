@@ -42,16 +42,6 @@ public final class MosquittoExtension extends PeerExtension<MosquittoPeer> {
         return builder.start();
     }
 
-    @Override
-    protected boolean isRunning(MosquittoPeer peer) {
-        return peer.isRunning();
-    }
-
-    @Override
-    protected void restart(MosquittoPeer peer) {
-        peer.restart();
-    }
-
     public String host() {
         return peer().host();
     }

@@ -19,46 +19,42 @@ import java.util.Map;
  * plain TCP listener; {@link Builder} adds a password file, WebSocket, TLS and TLS-WebSocket listeners.
  * {@link #restart()} brings the same broker back on the same ports with the same config.
  */
-public final class MosquittoPeer implements AutoCloseable {
+public final class MosquittoPeer extends ExternalPeer {
 
     static final String HOST = "127.0.0.1";
 
-    private final Path workDir;
-    private final boolean ownsWorkDir;
     private final Path configFile;
     private final int tcpPort;
     private final int wsPort;
     private final int tlsPort;
     private final int tlsWsPort;
-    private final PeerProcess process;
 
     private MosquittoPeer(Builder b) {
+        super(b.workDir, "testkit-mosquitto-");
         Path binary = Binaries.require("mosquitto", "mosquitto");
-        this.ownsWorkDir = b.workDir == null;
-        this.workDir = ownsWorkDir ? TempDirs.create("testkit-mosquitto-") : b.workDir.toAbsolutePath();
+        Path workDir = workDir();
         this.configFile = workDir.resolve("mosquitto.conf");
         this.tcpPort = FreePorts.next();
         this.wsPort = b.webSocket ? FreePorts.next() : -1;
         this.tlsPort = b.tls != null ? FreePorts.next() : -1;
         this.tlsWsPort = b.tlsWebSocket != null ? FreePorts.next() : -1;
-        try {
-            Files.createDirectories(workDir);
-            Path passwordFile = b.users.isEmpty() ? null : writePasswordFile(b.users);
-            Files.writeString(configFile, config(b, passwordFile), StandardCharsets.UTF_8);
-            List<Integer> ports = new ArrayList<>(List.of(tcpPort));
-            for (int port : new int[] {wsPort, tlsPort, tlsWsPort}) {
-                if (port > 0) {
-                    ports.add(port);
-                }
+        List<Integer> ports = new ArrayList<>(List.of(tcpPort));
+        for (int port : new int[] {wsPort, tlsPort, tlsWsPort}) {
+            if (port > 0) {
+                ports.add(port);
             }
-            this.process = PeerProcess.start("mosquitto", List.of(binary.toString(), "-c", configFile.toString()), workDir, ports);
-        } catch (IOException e) {
-            cleanUp();
-            throw new UncheckedIOException("could not write the mosquitto config in " + workDir, e);
-        } catch (RuntimeException | AssertionError e) {
-            cleanUp();
-            throw e;
         }
+        launch(() -> {
+            try {
+                Files.createDirectories(workDir);
+                Path passwordFile = b.users.isEmpty() ? null : writePasswordFile(b.users);
+                Files.writeString(configFile, config(b, passwordFile), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the mosquitto config in " + workDir, e);
+            }
+            return PeerProcess.start("mosquitto", List.of(binary.toString(), "-c", configFile.toString()), workDir,
+                    ports);
+        });
     }
 
     /** A broker with only the anonymous plain TCP listener. */
@@ -72,14 +68,14 @@ public final class MosquittoPeer implements AutoCloseable {
 
     private Path writePasswordFile(Map<String, String> users) {
         String passwd = Binaries.require("mosquitto_passwd", "mosquitto").toString();
-        Path file = workDir.resolve("passwords");
-        Path log = workDir.resolve("mosquitto_passwd.log");
+        Path file = workDir().resolve("passwords");
+        Path log = workDir().resolve("mosquitto_passwd.log");
         boolean first = true;
         for (Map.Entry<String, String> user : users.entrySet()) {
             List<String> command = first
                     ? List.of(passwd, "-b", "-c", file.toString(), user.getKey(), user.getValue())
                     : List.of(passwd, "-b", file.toString(), user.getKey(), user.getValue());
-            Commands.run(workDir, log, command);
+            Commands.run(workDir(), log, command);
             first = false;
         }
         return file;
@@ -162,47 +158,6 @@ public final class MosquittoPeer implements AutoCloseable {
 
     public Path configFile() {
         return configFile;
-    }
-
-    public Path workDir() {
-        return workDir;
-    }
-
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Graceful stop (SIGTERM); {@link #restart()} brings it back. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Crash (SIGKILL); {@link #restart()} brings it back. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** Stops the broker if it runs and starts it again: same ports, same config, no retained state. */
-    public void restart() {
-        process.restart();
-    }
-
-    /** The last lines of the broker's log (connections, auth failures, errors). */
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    /** Stops the broker and deletes its work dir if this peer created it. */
-    @Override
-    public void close() {
-        process.stop();
-        cleanUp();
-    }
-
-    private void cleanUp() {
-        if (ownsWorkDir) {
-            TempDirs.deleteQuietly(workDir);
-        }
     }
 
     @Override

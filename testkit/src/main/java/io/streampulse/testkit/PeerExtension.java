@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param <P> the peer type
  */
-public abstract class PeerExtension<P extends AutoCloseable>
+public abstract class PeerExtension<P extends ExternalPeer>
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     private P peer;
@@ -29,10 +29,6 @@ public abstract class PeerExtension<P extends AutoCloseable>
 
     /** Starts a new peer; a missing binary must fail here with the apt package to install. */
     protected abstract P startPeer();
-
-    protected abstract boolean isRunning(P peer);
-
-    protected abstract void restart(P peer);
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
@@ -54,8 +50,8 @@ public abstract class PeerExtension<P extends AutoCloseable>
         if (peer == null) {
             peer = startPeer();
             startedForOneTest = true;
-        } else if (!isRunning(peer)) {
-            restart(peer);
+        } else if (!peer.isRunning()) {
+            peer.restart();
         }
     }
 

@@ -19,16 +19,6 @@ public final class RedisExtension extends PeerExtension<RedisPeer> {
         return RedisPeer.start();
     }
 
-    @Override
-    protected boolean isRunning(RedisPeer peer) {
-        return peer.isRunning();
-    }
-
-    @Override
-    protected void restart(RedisPeer peer) {
-        peer.restart();
-    }
-
     public int port() {
         return peer().port();
     }

@@ -8,30 +8,21 @@ import java.util.List;
  * Why: the suite's redis code (state, pub/sub, reconnects) must be tested against real redis semantics and a
  * real restart, where a restarted server has lost all its data, as {@code --save ""} guarantees here.
  */
-public final class RedisPeer implements AutoCloseable {
+public final class RedisPeer extends ExternalPeer {
 
-    private final Path workDir;
-    private final boolean ownsWorkDir;
     private final int port;
-    private final PeerProcess process;
 
     private RedisPeer(Path dir) {
+        super(dir, "testkit-redis-");
         Path binary = Binaries.require("redis-server", "redis-server");
-        this.ownsWorkDir = dir == null;
-        this.workDir = ownsWorkDir ? TempDirs.create("testkit-redis-") : dir.toAbsolutePath();
         this.port = FreePorts.next();
-        try {
-            this.process = PeerProcess.start("redis-server", List.of(binary.toString(),
-                    "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1",
-                    "--save", "",
-                    "--appendonly", "no",
-                    "--dir", workDir.toString(),
-                    "--daemonize", "no"), workDir, port);
-        } catch (RuntimeException | AssertionError e) {
-            cleanUp();
-            throw e;
-        }
+        launch(() -> PeerProcess.start("redis-server", List.of(binary.toString(),
+                "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", workDir().toString(),
+                "--daemonize", "no"), workDir(), port));
     }
 
     /** Starts redis-server with a temp dir (deleted on close). */
@@ -55,46 +46,6 @@ public final class RedisPeer implements AutoCloseable {
     /** "redis://127.0.0.1:PORT", as lettuce's {@code RedisClient.create} and the suite's config take it. */
     public String url() {
         return "redis://127.0.0.1:" + port;
-    }
-
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
-    /** Graceful stop (SIGTERM); {@link #restart()} brings it back. */
-    public void stop() {
-        process.stop();
-    }
-
-    /** Crash (SIGKILL); {@link #restart()} brings it back. */
-    public void kill() {
-        process.kill();
-    }
-
-    /** Stops redis if it runs and starts it again on the same port, empty. */
-    public void restart() {
-        process.restart();
-    }
-
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    public Path workDir() {
-        return workDir;
-    }
-
-    /** Stops redis and deletes its work dir if this peer created it. */
-    @Override
-    public void close() {
-        process.stop();
-        cleanUp();
-    }
-
-    private void cleanUp() {
-        if (ownsWorkDir) {
-            TempDirs.deleteQuietly(workDir);
-        }
     }
 
     @Override
