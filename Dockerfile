@@ -3,6 +3,9 @@
 # debootstrapped base where no registry is reachable (tests/container/run-container-test.sh).
 
 FROM debian:bookworm-slim AS build
+# Behind a TLS-intercepting proxy, mount its CA truststore and pass e.g.
+# --build-arg MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/proxy-cacerts (tests/container does this).
+ARG MAVEN_OPTS=""
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
  && rm -rf /var/lib/apt/lists/*

@@ -35,8 +35,14 @@ if ! podman image exists docker.io/library/debian:bookworm-slim; then
   echo "base image in ${SECONDS}s"
 fi
 
+# Maven inside the build trusts what this machine's Java trusts (a TLS-intercepting proxy's CA, say).
+trust=()
+if [ -f /etc/ssl/certs/java/cacerts ]; then
+  trust=(--volume /etc/ssl/certs/java/cacerts:/run/host-cacerts:ro
+         --build-arg "MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/host-cacerts")
+fi
 SECONDS=0
-podman build --isolation chroot --network host -t "$image" "$root" > "$work/build.log" 2>&1 \
+podman build --isolation chroot --network host "${trust[@]}" -t "$image" "$root" > "$work/build.log" 2>&1 \
   || { tail -40 "$work/build.log"; exit 1; }
 echo "image built in ${SECONDS}s ($(podman image inspect "$image" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}'))"
 
