@@ -47,8 +47,8 @@ public record StreamPlan(String streamId, String name, ProbeTarget target, long 
         if (frameCheck(n)) {
             return ProbeResult.CheckKind.FRAME;
         }
-        return target.url().getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("rtsp")
-                ? ProbeResult.CheckKind.RTSP : ProbeResult.CheckKind.HTTP;
+        return ProbeSelector.isRtsp(target.url().getScheme()) ? ProbeResult.CheckKind.RTSP
+                : ProbeResult.CheckKind.HTTP;
     }
 
     private static String decode(String s) {
