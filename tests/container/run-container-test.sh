@@ -42,7 +42,7 @@ if [ -f /etc/ssl/certs/java/cacerts ]; then
          --build-arg "MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/host-cacerts")
 fi
 SECONDS=0
-podman build --isolation chroot --network host "${trust[@]}" -t "$image" "$root" > "$work/build.log" 2>&1 \
+podman build --format docker --isolation chroot --network host "${trust[@]}" -t "$image" "$root" > "$work/build.log" 2>&1 \
   || { tail -40 "$work/build.log"; exit 1; }
 echo "image built in ${SECONDS}s ($(podman image inspect "$image" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}'))"
 
@@ -65,6 +65,8 @@ healthy() {
     sleep 1
   done
 }
+
+check "image declares the HEALTHCHECK" '[ -n "$(podman image inspect "$image" --format "{{.HealthCheck}}{{.Config.Healthcheck}}" 2>/dev/null | tr -d "<>nil[]{} ")" ]'
 
 SECONDS=0
 start
