@@ -3,7 +3,11 @@ package io.streampulse.monitor.live;
 import io.micronaut.http.sse.Event;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+
+import java.util.List;
+import java.util.Map;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,7 +30,15 @@ public class StreamEvents {
         }
     }
 
-    public Publisher<Event<StreamStatus>> subscribe() {
-        return sink.asFlux();
+    /**
+     * A new subscriber's feed: {@code ready} (how many streams), then one {@code snapshot} per stream with its
+     * current state, then live events, so a client never needs {@code /api/status} to start.
+     */
+    public Publisher<Event<Object>> subscribe(List<StreamStatus> current) {
+        Flux<Event<Object>> opening = Flux.concat(
+                Flux.just(Event.<Object>of(Map.of("streams", current.size())).name("ready")),
+                Flux.fromIterable(current).map(s -> Event.<Object>of(s).name("snapshot")));
+        return Flux.concat(opening, sink.asFlux().map(e -> Event.<Object>of(e.getData()).name(e.getName())
+                .id(e.getId())));
     }
 }
