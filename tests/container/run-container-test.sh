@@ -1,90 +1,258 @@
 #!/usr/bin/env bash
 # Builds the real Dockerfile with podman and checks what a user of `docker compose up -d` gets: the container
-# becomes healthy, the default config.yaml and a 0600 secret.key appear in the host volume, and a restart keeps
-# the data. No Docker engine is needed; see ../../../shared/reference/containers-here.md for why each flag.
-# Slow (minutes: debootstrap, apt and Maven inside the build), so it is its own command, not part of mvn verify.
-#   tests/container/run-container-test.sh            (as root; installs podman, runc, debootstrap if missing)
+# becomes healthy, the default config.yaml and a 0600 secret.key appear in the host volume, the services run as
+# the non-root user, a restart (and a new container on the same volume) keeps the data, the image's HEALTHCHECK
+# passes, and `stop` is clean. No Docker engine is needed: see README.md beside this file for why each flag.
+# Slow (minutes: debootstrap, apt and Maven inside the build), so it is its own command, not part of CI.
+#
+#   sudo tests/container/run-container-test.sh
+#
+# Environment (all optional):
+#   STREAMPULSE_TEST_IMAGE        image to build and run            (localhost/streampulse:test)
+#   STREAMPULSE_TEST_BASE         name given to a debootstrapped base (localhost/debian:bookworm-slim)
+#   STREAMPULSE_TEST_FRESH_BASE=1 debootstrap the base even if debian:bookworm-slim exists locally
+#   STREAMPULSE_TEST_NO_CACHE=1   podman build --no-cache (measures a cold build)
+#   STREAMPULSE_TEST_SKIP_BUILD=1 run the existing STREAMPULSE_TEST_IMAGE without building
+#   STREAMPULSE_TEST_TRUSTSTORE   Java trust store handed to Maven in the build (/etc/ssl/certs/java/cacerts)
+#   STREAMPULSE_TEST_HEALTH_TIMEOUT  seconds to wait for all five /health (180)
+#   STREAMPULSE_TEST_LOG_DIR      keep the build log and the container's logs there
+#   DEBIAN_MIRROR                 for debootstrap (http://deb.debian.org/debian)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
 image="${STREAMPULSE_TEST_IMAGE:-localhost/streampulse:test}"
-work="$(mktemp -d)"
-name="streampulse-test-$$"
+base="${STREAMPULSE_TEST_BASE:-localhost/debian:bookworm-slim}"
+mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+truststore="${STREAMPULSE_TEST_TRUSTSTORE:-/etc/ssl/certs/java/cacerts}"
+health_timeout="${STREAMPULSE_TEST_HEALTH_TIMEOUT:-180}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/streampulse-ctest.XXXXXX")"
+data="$work/data"
+name="streampulse-ctest-$$"
 passed=0 failed=0
-check() { if eval "$2"; then echo "PASS $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi; }
+declare -A T=()   # measured seconds
+
+say() { printf '%s\n' "$*"; }
+pass() { say "PASS $1"; passed=$((passed + 1)); }
+fail() { say "FAIL $1${2:+: $2}"; failed=$((failed + 1)); }
+# check NAME COMMAND...: PASS when the command succeeds.
+check() { local n="$1"; shift; if "$@"; then pass "$n"; else fail "$n"; fi; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# podman's default rlimits and its default runtime (crun) do not work in every sandbox; runc with cgroupfs does.
+pm() { podman --runtime runc --cgroup-manager=cgroupfs "$@"; }
+
+save_logs() {
+  [ -n "${STREAMPULSE_TEST_LOG_DIR:-}" ] || return 0
+  mkdir -p "$STREAMPULSE_TEST_LOG_DIR"
+  cp -f "$work"/*.log "$STREAMPULSE_TEST_LOG_DIR"/ 2>/dev/null || true
+  [ -d "$data/logs" ] && cp -rf "$data/logs" "$STREAMPULSE_TEST_LOG_DIR/container-logs" 2>/dev/null || true
+  return 0
+}
 cleanup() {
-  podman rm -f "$name" >/dev/null 2>&1 || true
+  local rc=$?
+  pm rm -f -t 5 "$name" >/dev/null 2>&1 || true
+  save_logs
   rm -rf "$work"
+  exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-if ! command -v podman >/dev/null || ! command -v debootstrap >/dev/null || ! command -v runc >/dev/null; then
-  [ "$(id -u)" = 0 ] || { echo "run as root, or: sudo apt-get install -y podman runc debootstrap"; exit 2; }
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >/dev/null
-fi
-# podman's default rlimits and crun do not work in this sandbox.
-printf '[containers]\ndefault_ulimits = []\n' > "$work/containers.conf"
-export CONTAINERS_CONF="$work/containers.conf"
-run_podman() { podman --runtime runc --cgroup-manager=cgroupfs "$@"; }
-
-# The base image from Debian's own mirror, tagged under the name the Dockerfile uses.
-if ! podman image exists docker.io/library/debian:bookworm-slim; then
-  SECONDS=0
-  debootstrap --variant=minbase bookworm "$work/rootfs" http://deb.debian.org/debian >/dev/null
-  tar -C "$work/rootfs" -c . | podman import - docker.io/library/debian:bookworm-slim >/dev/null
-  rm -rf "$work/rootfs"
-  echo "base image in ${SECONDS}s"
-fi
-
-# Maven inside the build trusts what this machine's Java trusts (a TLS-intercepting proxy's CA, say).
-trust=()
-if [ -f /etc/ssl/certs/java/cacerts ]; then
-  trust=(--volume /etc/ssl/certs/java/cacerts:/run/host-cacerts:ro
-         --build-arg "MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/host-cacerts")
-fi
-SECONDS=0
-podman build --format docker --isolation chroot --network host "${trust[@]}" -t "$image" "$root" > "$work/build.log" 2>&1 \
-  || { tail -40 "$work/build.log"; exit 1; }
-echo "image built in ${SECONDS}s ($(podman image inspect "$image" --format '{{.Size}}' | awk '{printf "%d MB", $1/1e6}'))"
-
-# Free ports, passed in, because --network host shares the machine's.
-port() { local p; while :; do p=$((20000 + RANDOM % 40000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }
-declare -A P=([MONITOR]="$(port)" [WEBGUI]="$(port)" [PUBLISHER]="$(port)" [BRIDGE]="$(port)" [REDIS]="$(port)")
-api="$(port)"
-data="$work/data"
-mkdir -p "$data"
-start() {
-  run_podman run -d --name "$name" --network host -v "$data:/host" \
-    -e STREAMPULSE_MONITOR_PORT="${P[MONITOR]}" -e STREAMPULSE_WEBGUI_PORT="${P[WEBGUI]}" \
-    -e STREAMPULSE_PUBLISHER_PORT="${P[PUBLISHER]}" -e STREAMPULSE_BRIDGE_PORT="${P[BRIDGE]}" \
-    -e STREAMPULSE_REDIS_PORT="${P[REDIS]}" -e RTSP_API_PORT="$api" -e RTSP_PORT="$(port)" "$image" >/dev/null
-}
-healthy() {
-  local deadline=$((SECONDS + 120))
-  until run_podman exec "$name" /app/bin/healthcheck >/dev/null 2>&1; do
-    [ $SECONDS -lt $deadline ] || return 1
-    sleep 1
+# Prints the tail of every service log and the container output (after a failure).
+dump() {
+  say "---- container output (podman logs) ----"
+  pm logs --tail 30 "$name" 2>&1 || true
+  for f in "$data"/logs/*.log; do
+    [ -f "$f" ] || continue
+    say "---- ${f#"$data/"} (tail) ----"
+    tail -n 25 "$f"
   done
 }
+finish() {
+  say ""
+  say "times: ${T[base]:+base image ${T[base]}s, }${T[build]:+build ${T[build]}s, }start to healthy ${T[start]:-?}s, stop ${T[stop]:-?}s, restart to healthy ${T[restart]:-?}s, new container on the same volume to healthy ${T[recreate]:-?}s"
+  [ -n "${T[size]:-}" ] && say "image: $image, ${T[size]}"
+  say "$passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}
 
-check "image declares the HEALTHCHECK" '[ -n "$(podman image inspect "$image" --format "{{.HealthCheck}}{{.Config.Healthcheck}}" 2>/dev/null | tr -d "<>nil[]{} ")" ]'
+# ---- tools ---------------------------------------------------------------------------------------------------
+missing=()
+for tool in podman runc debootstrap curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { say "run as root, or first: sudo apt-get install -y podman runc debootstrap curl"; exit 2; }
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap curl >/dev/null
+fi
+[ "$(id -u)" = 0 ] || { say "run as root (podman build --isolation chroot and debootstrap need it)"; exit 2; }
 
-SECONDS=0
-start
-check "container healthy (all five /health answer)" healthy
-echo "  healthy after ${SECONDS}s"
-check "default config.yaml copied into the volume" '[ -s "$data/config.yaml" ] && cmp -s "$data/config.yaml" "$root/config.yaml"'
-check "secret.key created with mode 600" '[ "$(stat -c %a "$data/secret.key")" = 600 ]'
-check "services run as the non-root user (uid 10001 owns their logs)" '[ "$(stat -c %u "$data/logs/monitor.log")" = 10001 ]'
-key_before="$(cat "$data/secret.key")"
-echo "# kept across restarts" >> "$data/config.yaml"
+printf '[containers]\ndefault_ulimits = []\n' > "$work/containers.conf"
+export CONTAINERS_CONF="$work/containers.conf"
 
-SECONDS=0
-run_podman restart -t 20 "$name" >/dev/null
-check "healthy again after a restart" healthy
-echo "  healthy after ${SECONDS}s"
-check "config.yaml edits survive the restart" 'grep -q "kept across restarts" "$data/config.yaml"'
-check "secret.key unchanged by the restart" '[ "$(cat "$data/secret.key")" = "$key_before" ]'
-check "health check command passes" 'run_podman exec "$name" /app/bin/healthcheck'
+# ---- base image ----------------------------------------------------------------------------------------------
+# `FROM debian:bookworm-slim` is a short name: podman looks for localhost/debian:bookworm-slim first, then
+# docker.io/library/debian:bookworm-slim, in local storage, and pulls only when neither is there. Where no
+# registry is reachable we make the base from Debian's own mirror under the localhost/ name: the Dockerfile stays
+# unchanged, with no tag under docker.io and no registries.conf alias.
+if [ -n "${STREAMPULSE_TEST_FRESH_BASE:-}" ] || ! podman image exists debian:bookworm-slim; then
+  say "making $base with debootstrap --variant=minbase bookworm ($mirror)"
+  t0="$(now)"
+  debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" > "$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log"; fail "base image (debootstrap)"; finish; exit 1; }
+  rm -rf "$work/rootfs/var/cache/apt/"*.bin "$work/rootfs/var/lib/apt/lists/"*
+  tar -C "$work/rootfs" -c . \
+    | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+                    --change 'CMD ["bash"]' - "$base" >/dev/null
+  rm -rf "$work/rootfs"
+  T[base]="$(since "$t0")"
+  say "base image $base in ${T[base]}s"
+fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+# ---- build ---------------------------------------------------------------------------------------------------
+# --format docker: the OCI format has no HEALTHCHECK, podman would drop it. --isolation chroot: RUN steps
+# without cgroups. --network host: apt and Maven reach the network as this machine does.
+if [ -z "${STREAMPULSE_TEST_SKIP_BUILD:-}" ]; then
+  args=(--format docker --isolation chroot --network host -t "$image" -f "$root/Dockerfile")
+  [ -n "${STREAMPULSE_TEST_NO_CACHE:-}" ] && args+=(--no-cache)
+  # Maven inside the build trusts what this machine's Java trusts (e.g. a TLS-intercepting proxy's CA).
+  if [ -s "$truststore" ]; then
+    args+=(--volume "$truststore:/run/host-cacerts:ro"
+           --build-arg "MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/host-cacerts")
+  fi
+  say "building $image (podman build ${args[*]} $root)"
+  t0="$(now)"
+  if podman build "${args[@]}" "$root" 2>&1 \
+       | while IFS= read -r line; do printf '%(%H:%M:%S)T %s\n' -1 "$line"; done > "$work/build.log"; then
+    T[build]="$(since "$t0")"
+    pass "image builds (${T[build]}s)"
+  else
+    tail -60 "$work/build.log"
+    fail "image builds"
+    finish; exit 1
+  fi
+fi
+podman image exists "$image" || { fail "image $image exists"; finish; exit 1; }
+T[size]="$(podman image inspect "$image" --format '{{.Size}}' | awk '{ printf "%d MB", $1 / 1e6 }')"
+hc="$(podman image inspect "$image" --format '{{json .Config.Healthcheck}}' 2>/dev/null || true)"
+check "image declares HEALTHCHECK /app/bin/healthcheck" grep -q '/app/bin/healthcheck' <<<"$hc"
+check "image runs /app/entrypoint.sh" \
+  grep -q '/app/entrypoint.sh' <<<"$(podman image inspect "$image" --format '{{json .Config.Entrypoint}}')"
+
+# ---- ports ---------------------------------------------------------------------------------------------------
+# The container shares this machine's network (--network host), so every port is one nobody listens on here,
+# passed in through the same variables a user would set.
+declare -A taken=()
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    [ -z "${taken[$p]:-}" ] || continue
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && continue
+    taken[$p]=1; echo "$p"; return
+  done
+}
+declare -A port=()
+for s in monitor webgui publisher bridge streamer redis rtsp; do port[$s]="$(free_port)"; done
+env_args=(-e "STREAMPULSE_MONITOR_PORT=${port[monitor]}" -e "STREAMPULSE_WEBGUI_PORT=${port[webgui]}"
+          -e "STREAMPULSE_PUBLISHER_PORT=${port[publisher]}" -e "STREAMPULSE_BRIDGE_PORT=${port[bridge]}"
+          -e "STREAMPULSE_REDIS_PORT=${port[redis]}" -e "RTSP_API_PORT=${port[streamer]}"
+          -e "RTSP_PORT=${port[rtsp]}")
+say "ports: monitor ${port[monitor]}, webgui ${port[webgui]}, publisher ${port[publisher]}, bridge ${port[bridge]}, streamer ${port[streamer]} (RTSP ${port[rtsp]}), redis ${port[redis]}"
+
+# ---- helpers on the running container -----------------------------------------------------------------------
+running() { [ "$(pm inspect --format '{{.State.Running}}' "$name" 2>/dev/null)" = true ]; }
+# every service's PATH ($1: health or metrics) answers 200 now
+all_200() {
+  local s code
+  for s in monitor webgui publisher bridge streamer; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${port[$s]}/$1" || true)"
+    [ "$code" = 200 ] || { last_bad="$s /$1: ${code:-000}"; return 1; }
+  done
+}
+# Polls (bounded) until all five /health answer 200; the seconds since $1 go to T[$2].
+wait_healthy() {
+  local t0="$1" key="$2" deadline=$((SECONDS + health_timeout))
+  last_bad=""
+  until all_200 health; do
+    if ! running; then say "  container exited: $(pm inspect --format '{{.State.ExitCode}}' "$name" 2>&1)"; dump; return 1; fi
+    if [ $SECONDS -ge $deadline ]; then say "  still not healthy after ${health_timeout}s ($last_bad)"; dump; return 1; fi
+    sleep 0.5
+  done
+  T[$key]="$(since "$t0")"
+  say "  all five /health answer 200 after ${T[$key]}s"
+}
+start_container() {
+  pm run -d --name "$name" --network host -v "$data:/host" "${env_args[@]}" "$image" >/dev/null
+}
+ctr() { timeout 60 podman --runtime runc --cgroup-manager=cgroupfs exec "$name" "$@"; }
+sha() { sha256sum "$1" 2>/dev/null | cut -d' ' -f1; }
+# The image's HEALTHCHECK, as the engine runs it; `podman healthcheck run` exits 0 healthy, 1 unhealthy, 125 when
+# it cannot run here (then the same command through podman exec).
+healthcheck_passes() {
+  local out rc=0
+  out="$(timeout 60 podman --runtime runc --cgroup-manager=cgroupfs healthcheck run "$name" 2>&1)" || rc=$?
+  case "$rc" in
+    0) return 0 ;;
+    1) say "  podman healthcheck run: unhealthy ($out)"; ctr /app/bin/healthcheck; return 1 ;;
+    *) say "  podman healthcheck run unavailable (rc $rc: ${out:0:160}); running it with podman exec"
+       ctr /app/bin/healthcheck ;;
+  esac
+}
+# Stops within the grace period with supervisord's own exit (0), not the engine's SIGKILL (137).
+stop_cleanly() {
+  local t0 code
+  t0="$(now)"
+  timeout 60 podman --runtime runc --cgroup-manager=cgroupfs stop -t 20 "$name" >/dev/null || return 1
+  T[stop]="$(since "$t0")"
+  code="$(pm inspect --format '{{.State.ExitCode}}' "$name")"
+  say "  stopped in ${T[stop]}s, exit code $code"
+  [ "$code" = 0 ]
+}
+
+# ---- first start ---------------------------------------------------------------------------------------------
+mkdir -p "$data"
+t0="$(now)"
+start_container
+if wait_healthy "$t0" start; then pass "first start: all five /health answer 200"; else fail "first start: all five /health answer 200"; finish; exit 1; fi
+check "all five /metrics answer 200" all_200 metrics
+check "default config.yaml created in the volume (same as /app/config.yaml)" \
+  cmp -s "$data/config.yaml" <(ctr cat /app/config.yaml)
+check "secret.key created, not empty, mode 600, owned by uid 10001" \
+  test -s "$data/secret.key" -a "$(stat -c '%a %u' "$data/secret.key" 2>/dev/null)" = "600 10001"
+check "supervisord (PID 1) runs as streampulse (uid 10001), not root" test "$(ctr stat -c %u /proc/1)" = 10001
+check "service logs on the volume are written by uid 10001" test "$(stat -c %u "$data/logs/monitor.log" 2>/dev/null)" = 10001
+check "redis keeps its data on the volume" test -d "$data/redis"
+check "Java trust store present (HTTPS to YoLink)" ctr test -s /etc/ssl/certs/java/cacerts
+check "HEALTHCHECK command passes" healthcheck_passes
+
+# A user's edit and a file of their own; both must survive.
+printf '# container-test marker %s\n' "$$-$RANDOM" >> "$data/config.yaml"
+echo "kept" > "$data/marker.txt"
+config_sha="$(sha "$data/config.yaml")" key_sha="$(sha "$data/secret.key")"
+
+# ---- restart (stop + start of the same container) -------------------------------------------------------------
+check "stops cleanly within the 20 s grace period (exit 0)" stop_cleanly
+t0="$(now)"
+pm start "$name" >/dev/null
+if wait_healthy "$t0" restart; then pass "after a restart: all five /health answer 200"; else fail "after a restart: all five /health answer 200"; fi
+check "config.yaml kept across the restart (with the edit)" test "$(sha "$data/config.yaml")" = "$config_sha"
+check "secret.key unchanged by the restart" test "$(sha "$data/secret.key")" = "$key_sha"
+check "the user's own file kept" grep -qx kept "$data/marker.txt"
+check "HEALTHCHECK command passes after the restart" healthcheck_passes
+
+# ---- a new container on the same volume (docker compose down && up -d, or an image upgrade) -------------------
+pm rm -f -t 20 "$name" >/dev/null
+t0="$(now)"
+start_container
+if wait_healthy "$t0" recreate; then pass "new container on the same volume: all five /health answer 200"; else fail "new container on the same volume: all five /health answer 200"; fi
+check "config.yaml and secret.key kept by a new container" \
+  test "$(sha "$data/config.yaml")$(sha "$data/secret.key")" = "$config_sha$key_sha"
+
+# ---- stop and remove -----------------------------------------------------------------------------------------
+check "stops cleanly again (exit 0)" stop_cleanly
+pm rm "$name" >/dev/null && pass "container removed" || fail "container removed"
+
+finish

@@ -150,8 +150,10 @@ public final class NodeReader {
                 return entry.getValue();
             }
         }
+        // Sorted: the message must not depend on a map's iteration order.
         problems.add(error(scalar, join(path, key), "'" + join(path, key) + "' must be one of "
-                + String.join(", ", values.keySet()) + " (got '" + scalar.getValue() + "')"));
+                + values.keySet().stream().sorted().collect(Collectors.joining(", ")) + " (got '"
+                + scalar.getValue() + "')"));
         return fallback;
     }
 
