@@ -42,19 +42,20 @@ def add_auth(server, factory, a):
     auth = GstRtspServer.RTSPAuth()
     if a.tls_cert:
         auth.set_tls_certificate(Gio.TlsCertificate.new_from_files(a.tls_cert, a.tls_key))
-    if a.auth != "none":
-        token = GstRtspServer.RTSPToken()
-        token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "user")
-        # one method only: set_supported_methods takes a GstRTSPAuthMethod enum, and PyGObject refuses the
-        # or-ed value BASIC|DIGEST (3) as "invalid enum value"
-        if a.auth == "basic":
-            auth.add_basic(GstRtspServer.RTSPAuth.make_basic(a.user, a.password), token)
-            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
-        else:
-            auth.add_digest(a.user, a.password, token)
-            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
-        factory.add_role_from_structure(Gst.Structure.new_from_string(
-            "user, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
+    token = GstRtspServer.RTSPToken()
+    token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, "user")
+    factory.add_role_from_structure(Gst.Structure.new_from_string(
+        "user, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
+    # one method only: set_supported_methods takes a GstRTSPAuthMethod enum, and PyGObject refuses the
+    # or-ed value BASIC|DIGEST (3) as "invalid enum value"
+    if a.auth == "basic":
+        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(a.user, a.password), token)
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
+    elif a.auth == "digest":
+        auth.add_digest(a.user, a.password, token)
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+    else:
+        auth.set_default_token(token)  # TLS only: anonymous clients may watch
     server.set_auth(auth)
 
 

@@ -51,11 +51,6 @@ public final class RtspDialog {
         return request("OPTIONS", Optional.empty());
     }
 
-    /** The method of the request the next reply answers ("OPTIONS" or "DESCRIBE"), for timeout messages. */
-    public String awaiting() {
-        return lastMethod;
-    }
-
     public Step onReply(RtspReply reply) {
         if (!reply.header("Server").isEmpty()) {
             server = ServerText.clip(reply.header("Server"));
