@@ -5,6 +5,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /**
@@ -26,7 +27,7 @@ final class RtspFailureMessages {
             return tls(tls);
         }
         if (find(error, ConnectException.class) != null) {
-            return error.getMessage() != null && error.getMessage().toLowerCase().contains("refused")
+            return error.getMessage() != null && error.getMessage().toLowerCase(Locale.ROOT).contains("refused")
                     ? REFUSED : "could not connect";
         }
         if (find(error, NoRouteToHostException.class) != null) {
@@ -38,7 +39,7 @@ final class RtspFailureMessages {
         if (find(error, io.netty.handler.codec.TooLongFrameException.class) != null) {
             return "not an RTSP server: answer too long";
         }
-        String text = String.valueOf(error.getMessage()).toLowerCase();
+        String text = String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT);
         if (text.contains("reset")) {
             return "connection reset by server";
         }

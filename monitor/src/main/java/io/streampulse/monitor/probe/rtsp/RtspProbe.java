@@ -10,6 +10,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.rtsp.RtspDecoder;
 import io.netty.handler.codec.rtsp.RtspEncoder;
+import io.netty.handler.ssl.SslHandler;
 import io.streampulse.monitor.probe.Probe;
 import io.streampulse.monitor.probe.ProbeResult;
 import io.streampulse.monitor.probe.ProbeTarget;
@@ -87,7 +88,9 @@ public final class RtspProbe implements Probe {
                     @Override
                     protected void initChannel(Channel ch) {
                         if (isTls) {
-                            ch.pipeline().addLast("tls", tls.newHandler(ch.alloc(), host, port, tlsVerify));
+                            SslHandler handler = tls.newHandler(ch.alloc(), host, port, tlsVerify);
+                            handler.setHandshakeTimeoutMillis(timeoutMs); // ours, not Netty's 10 s default
+                            ch.pipeline().addLast("tls", handler);
                         }
                         FirstBytesHandler firstBytes = new FirstBytesHandler(check);
                         ch.pipeline().addLast(FirstBytesHandler.NAME, firstBytes)
