@@ -33,6 +33,14 @@ public final class TestCertificates {
      * certificate has CN 127.0.0.1 and SANs IP:127.0.0.1, DNS:localhost; both are valid for 30 days.
      */
     public static Certs generate(Path dir) {
+        return generate(dir, "IP:127.0.0.1", "DNS:localhost");
+    }
+
+    /**
+     * The same with other subject alternative names ("DNS:camera.example", "IP:10.0.0.5"), e.g. for a
+     * certificate that does not match the address a client connects to.
+     */
+    public static Certs generate(Path dir, String... subjectAltNames) {
         String openssl = Binaries.require("openssl", "openssl").toString();
         try {
             Files.createDirectories(dir);
@@ -51,7 +59,7 @@ public final class TestCertificates {
                     "basicConstraints=critical,CA:FALSE",
                     "keyUsage=critical,digitalSignature,keyEncipherment",
                     "extendedKeyUsage=serverAuth",
-                    "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "subjectAltName=" + String.join(",", subjectAltNames),
                     ""), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + ext, e);
