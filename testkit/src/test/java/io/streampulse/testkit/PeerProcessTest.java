@@ -39,7 +39,9 @@ class PeerProcessTest {
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()), dir, port)) {
             assertTrue(peer.isAlive());
             assertTrue(accepts(port));
-            assertTrue(peer.logTail(50).contains("Ready to accept connections"), peer.logTail(50));
+            // redis listens a moment before it logs that it does
+            Eventually.await(java.time.Duration.ofSeconds(5), "redis's ready line in its log",
+                    () -> peer.logTail(50).contains("Ready to accept connections"));
 
             long firstPid = peer.pid();
             peer.kill();
