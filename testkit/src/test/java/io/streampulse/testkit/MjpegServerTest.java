@@ -17,23 +17,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MjpegServerTest {
 
-    private static MjpegServer camera;
+    @RegisterExtension
+    static final MjpegServerExtension CAMERA = new MjpegServerExtension();
 
-    @BeforeAll
-    static void start() {
-        camera = MjpegServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        camera.close();
-    }
+    private final MjpegServer camera = CAMERA.server();
 
     @Test
     void moving_twoConnections_startOnDifferentRealPictures() throws IOException {

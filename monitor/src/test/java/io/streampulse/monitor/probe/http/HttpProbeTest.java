@@ -10,29 +10,23 @@ import io.streampulse.monitor.probe.ProbeTarget;
 import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.MjpegServer;
+import io.streampulse.testkit.MjpegServerExtension;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link HttpProbe} against a real HTTP server serving real ffmpeg JPEGs ({@link MjpegServer}). */
 class HttpProbeTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
-    private static MjpegServer camera;
+
+    @RegisterExtension
+    static final MjpegServerExtension CAMERA = new MjpegServerExtension();
+
+    private final MjpegServer camera = CAMERA.server();
     private final HttpProbe probe = new HttpProbe();
-
-    @BeforeAll
-    static void startCamera() {
-        camera = MjpegServer.start();
-    }
-
-    @AfterAll
-    static void stopCamera() {
-        camera.close();
-    }
 
     @Test
     void check_movingMjpeg_upWithTheFrameSizeAndDisconnects() {
