@@ -26,10 +26,13 @@ COPY bridge/pom.xml bridge/
 COPY streamer/pom.xml streamer/
 COPY suite-tests/pom.xml suite-tests/
 ARG APPS=monitor,webgui,publisher,bridge,streamer
-# Best effort: go-offline cannot resolve the reactor's own modules nor the annotation processors, so what it
-# misses is fetched by the real build below; a failure here only costs cache, never correctness.
-RUN mvn -B -ntp -pl "$APPS" -am dependency:go-offline -DexcludeReactor=true > /tmp/go-offline.log 2>&1 \
- || { tail -20 /tmp/go-offline.log; echo "go-offline incomplete; the package step fetches the rest"; }
+# Dependencies first, cached until a POM changes: test-compile of the POM-only reactor resolves every module's
+# compile, runtime and test dependencies (there is nothing to compile yet; dependency:go-offline cannot do this,
+# it fails on the reactor's own modules). The packaging plugins and annotation processors come with the real
+# build. Best effort: if it fails, the package step below fetches everything and reports the real error.
+RUN { mvn -B -ntp -q -DskipTests -pl "$APPS" -am test-compile \
+      || echo "dependency pre-fetch failed; the package step fetches the dependencies"; } \
+ && rm -rf ./*/target
 COPY . .
 # The five apps and what they depend on (suite-tests holds only tests). Tests run in CI, not here.
 RUN mvn -B -ntp -DskipTests -pl "$APPS" -am package \

@@ -1,0 +1,99 @@
+package io.streampulse.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.streampulse.testkit.Eventually;
+import io.streampulse.testkit.GstRtspCamera;
+import io.streampulse.testkit.MjpegServerExtension;
+import io.streampulse.testkit.TempSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The monitor process as a user runs it, against a real GStreamer RTSP camera and a real MJPEG server: streams
+ * from config.yaml are checked, /api/status shows them, a camera going away is seen, and a config edit removes
+ * a stream without a restart.
+ */
+class MonitorEndToEndTest {
+
+    @RegisterExtension
+    static final MjpegServerExtension mjpeg = new MjpegServerExtension();
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private JsonNode status(EmbeddedServer server) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.getPort() + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void configuredStreams_areCheckedShownAndFollowedThroughChanges() throws Exception {
+        try (GstRtspCamera camera = GstRtspCamera.start()) {
+            TempSuite suite = TempSuite.create(dir);
+            String both = """
+                    heartbeat_seconds: 5
+                    monitor: {retries: 0, timeout_seconds: 3, frame_check_every: 2}
+                    streams:
+                      - name: Door camera
+                        id: door
+                        url: %s
+                      - name: Garage MJPEG
+                        id: garage
+                        url: %s
+                    """.formatted(camera.url(), mjpeg.server().url("/moving.mjpg"));
+            suite.writeConfig(both);
+            Map<String, Object> properties = new HashMap<>(suite.properties());
+            properties.put("micronaut.server.port", -1);
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                Duration firstChecks = Duration.ofSeconds(15);
+
+                JsonNode up = Eventually.await(firstChecks, "both streams checked and up", () -> status(server),
+                        s -> s.path("Door camera").path("status").asText().equals("ok")
+                                && s.path("Garage MJPEG").path("status").asText().equals("ok"));
+                assertTrue(up.path("Door camera").path("message").asText().contains("H264"), up.toString());
+                Eventually.await(firstChecks, "a frame check's thumbnail of the RTSP camera",
+                        () -> Files.exists(suite.dataDir().resolve("thumbnails").resolve("door.jpg")));
+
+                camera.stop();
+
+                JsonNode down = Eventually.await(Duration.ofSeconds(12), "the stopped camera seen down",
+                        () -> status(server), s -> s.path("Door camera").path("state").asText().equals("DOWN"));
+                assertEquals("fail", down.path("Door camera").path("status").asText());
+                assertEquals("ok", down.path("Garage MJPEG").path("status").asText());
+
+                suite.writeConfig(both.substring(0, both.indexOf("  - name: Garage MJPEG")));
+
+                JsonNode after = Eventually.await(Duration.ofSeconds(3), "the removed stream gone from the API",
+                        () -> status(server), s -> !s.has("Garage MJPEG"));
+                assertFalse(after.has("Garage MJPEG"));
+                assertTrue(after.has("Door camera"), "the kept stream keeps its state: " + after);
+                assertEquals("DOWN", after.path("Door camera").path("state").asText());
+            }
+        }
+    }
+}
