@@ -12,7 +12,7 @@ ARG MAVEN_OPTS=""
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jdk-headless maven ca-certificates ca-certificates-java \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get clean && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # POMs first, so the dependency download below stays cached until a POM changes. Every reactor module needs its
 # POM here (a module added to the root POM needs a line too).
@@ -50,7 +50,7 @@ RUN apt-get update \
       openjdk-17-jre-headless ca-certificates ca-certificates-java supervisor redis-server \
       fonts-dejavu-core fontconfig libxcb1 libxcb-shm0 libasound2 libpulse0 libstdc++6 libgcc-s1 \
       curl tzdata \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /host --no-create-home --shell /usr/sbin/nologin \
       streampulse
 WORKDIR /app
