@@ -78,6 +78,13 @@ class MonitorEndToEndTest {
                 assertTrue(up.path("Door camera").path("message").asText().contains("H264"), up.toString());
                 Eventually.await(firstChecks, "a frame check's thumbnail of the RTSP camera",
                         () -> Files.exists(suite.dataDir().resolve("thumbnails").resolve("door.jpg")));
+                HttpResponse<byte[]> thumbnail = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.getPort() + "/api/streams/door/thumbnail.jpg")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, thumbnail.statusCode());
+                assertEquals("image/jpeg", thumbnail.headers().firstValue("content-type").orElse(""));
+                assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body())) != null,
+                        "the thumbnail is a picture");
 
                 camera.stop();
 
