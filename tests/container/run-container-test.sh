@@ -95,10 +95,13 @@ printf '[containers]\ndefault_ulimits = []\n' > "$work/containers.conf"
 export CONTAINERS_CONF="$work/containers.conf"
 
 # ---- base image ----------------------------------------------------------------------------------------------
-# `FROM debian:bookworm-slim` is a short name: podman looks for localhost/debian:bookworm-slim first, then
-# docker.io/library/debian:bookworm-slim, in local storage, and pulls only when neither is there. Where no
-# registry is reachable we make the base from Debian's own mirror under the localhost/ name: the Dockerfile stays
-# unchanged, with no tag under docker.io and no registries.conf alias.
+# `FROM debian:bookworm-slim` is a short name. Podman resolves it in local storage first: through the alias in
+# /etc/containers/registries.conf.d/shortnames.conf ("debian" = "docker.io/library/debian"), then under
+# localhost/; it pulls only when neither exists. Where no registry is reachable we make the base from Debian's own
+# mirror and import it as localhost/debian:bookworm-slim: the Dockerfile stays unchanged, no registries.conf
+# change is needed, and an image pulled from Docker Hub, when present, is used as is. (With
+# STREAMPULSE_TEST_FRESH_BASE=1 the fresh base is also tagged docker.io/library/debian:bookworm-slim, since that
+# name, when present, wins.)
 if [ -n "${STREAMPULSE_TEST_FRESH_BASE:-}" ] || ! podman image exists debian:bookworm-slim; then
   say "making $base with debootstrap --variant=minbase bookworm ($mirror)"
   t0="$(now)"
@@ -122,11 +125,17 @@ CONF
   find "$r/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
   tar -C "$work/rootfs" -c . \
     | podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-                    --change 'CMD ["bash"]' - "$base" >/dev/null
+                    --change 'CMD ["bash"]' - "$base" >/dev/null 2>>"$work/podman.log" \
+    || { tail -5 "$work/podman.log"; fail "base image (podman import)"; finish; exit 1; }
   rm -rf "$work/rootfs"
+  if [ -n "${STREAMPULSE_TEST_FRESH_BASE:-}" ] && podman image exists docker.io/library/debian:bookworm-slim; then
+    podman tag "$base" docker.io/library/debian:bookworm-slim
+  fi
   T[base]="$(since "$t0")"
   say "base image $base in ${T[base]}s"
 fi
+resolved="$(podman image inspect debian:bookworm-slim --format '{{.Id}}' 2>/dev/null | cut -c1-12)"
+say "FROM debian:bookworm-slim resolves to image ${resolved:-(none: podman build will try to pull it)}"
 
 # ---- build ---------------------------------------------------------------------------------------------------
 # --format docker: the OCI format has no HEALTHCHECK, podman would drop it. --isolation chroot: RUN steps

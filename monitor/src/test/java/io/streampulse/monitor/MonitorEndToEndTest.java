@@ -41,14 +41,25 @@ class MonitorEndToEndTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private JsonNode status(EmbeddedServer server) {
+    private String get(EmbeddedServer server, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.getPort() + "/api/status")).build(), HttpResponse.BodyHandlers.ofString());
-            return new ObjectMapper().readTree(response.body());
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private JsonNode status(EmbeddedServer server) {
+        try {
+            return new ObjectMapper().readTree(get(server, "/api/status"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String metrics(EmbeddedServer server) {
+        return get(server, "/metrics");
     }
 
     @Test
@@ -86,6 +97,11 @@ class MonitorEndToEndTest {
                 assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumbnail.body())) != null,
                         "the thumbnail is a picture");
 
+                String metrics = metrics(server);
+                assertTrue(metrics.contains("stream_up{id=\"door\",stream=\"Door camera\"} 1.0"), metrics);
+                assertTrue(metrics.contains("system_total_streams 2.0"), metrics);
+                assertTrue(metrics.contains("streampulse_checks_total{kind=\"RTSP\",state=\"UP\"}"), metrics);
+
                 camera.stop();
 
                 JsonNode down = Eventually.await(Duration.ofSeconds(12), "the stopped camera seen down",
@@ -100,6 +116,9 @@ class MonitorEndToEndTest {
                 assertFalse(after.has("Garage MJPEG"));
                 assertTrue(after.has("Door camera"), "the kept stream keeps its state: " + after);
                 assertEquals("DOWN", after.path("Door camera").path("state").asText());
+                Eventually.await(Duration.ofSeconds(12), "the removed stream's series gone from /metrics",
+                        () -> metrics(server), m -> !m.contains("id=\"garage\""));
+                assertTrue(metrics(server).contains("stream_up{id=\"door\",stream=\"Door camera\"} 0.0"));
             }
         }
     }
