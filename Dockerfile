@@ -9,7 +9,10 @@ FROM debian:bookworm-slim AS build
 # --build-arg MAVEN_OPTS=-Djavax.net.ssl.trustStore=/run/host-cacerts (tests/container does this). Empty: the
 # JDK's own trust store (ca-certificates-java) is used.
 ARG MAVEN_OPTS=""
-RUN apt-get update \
+# mkdir: the slim image has no man directories, and openjdk's postinst fails when update-alternatives cannot
+# link its man page into /usr/share/man/man1 (the page itself is still left out by the slim dpkg config).
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jdk-headless maven ca-certificates ca-certificates-java \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
@@ -44,8 +47,9 @@ FROM debian:bookworm-slim
 # JRE for the services (ca-certificates-java: Java's trust store for YoLink's HTTPS and MQTT over TLS);
 # supervisor and redis-server; fonts + fontconfig for Java2D (the streamer draws the dashboard); the system
 # libraries javacv's FFmpeg links to (libavdevice loads xcb, ALSA and PulseAudio client libraries even unused);
-# curl for the health check; tzdata so TZ works. setpriv (util-linux) is part of the base.
-RUN apt-get update \
+# curl for the health check; tzdata so TZ works. setpriv (util-linux) is part of the base. mkdir: see above.
+RUN mkdir -p /usr/share/man/man1 \
+ && apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       openjdk-17-jre-headless ca-certificates ca-certificates-java supervisor redis-server \
       fonts-dejavu-core fontconfig libxcb1 libxcb-shm0 libasound2 libpulse0 libstdc++6 libgcc-s1 \
