@@ -37,14 +37,14 @@ public class StreamsController {
 
     @Get("/{id}")
     public HttpResponse<?> stream(@PathVariable String id) {
-        return board.get(id).<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> unknown(id));
+        return board.get(id).<HttpResponse<?>>map(HttpResponse::ok).orElseGet(() -> ApiErrors.unknownStream(id));
     }
 
     @Get(value = "/{id}/thumbnail.jpg", produces = MediaType.IMAGE_JPEG)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> thumbnail(@PathVariable String id) throws IOException {
         if (board.get(id).isEmpty()) {
-            return unknown(id);
+            return ApiErrors.unknownStream(id);
         }
         Path file = thumbnails.pathFor(id);
         if (!Files.exists(file)) {
@@ -52,10 +52,5 @@ public class StreamsController {
                     + "' yet: one is kept after each frame check")).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return HttpResponse.ok(Files.readAllBytes(file)).header("Cache-Control", "no-cache");
-    }
-
-    private static HttpResponse<ApiError> unknown(String id) {
-        return HttpResponse.<ApiError>notFound(ApiError.of(HttpStatus.NOT_FOUND, "no stream with id '" + id + "'"))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.streampulse.monitor.schedule.CheckOutcome;
+import io.streampulse.monitor.sla.SlaBoard;
 import io.streampulse.monitor.state.StreamState;
 import jakarta.inject.Singleton;
 
@@ -22,7 +23,8 @@ import java.util.function.ToDoubleFunction;
  * {@code stream_last_seen_age_seconds}, {@code stream_uptime_streak_seconds}, {@code system_*_streams},
  * {@code system_up}) but done right: one family at a time, NaN instead of 999999 when nothing is known, a removed
  * stream's series removed, the streak measured from when the stream came up. Plus {@code stream_state} (0 down,
- * 1 up, 2 pending, 3 degraded), {@code streampulse_checks_total{kind,state}} and the schedule lag.
+ * 1 up, 2 pending, 3 degraded), {@code streampulse_checks_total{kind,state}}, the schedule lag and
+ * {@code stream_sla_ratio{window="24h"|"7d"|"30d"}} (the window a label, not part of the name).
  */
 @Singleton
 public class StreamMetrics implements Consumer<CheckOutcome> {
@@ -33,9 +35,12 @@ public class StreamMetrics implements Consumer<CheckOutcome> {
     private final Map<String, List<Meter>> perStream = new ConcurrentHashMap<>();
     private final DistributionSummary lag;
 
-    public StreamMetrics(MeterRegistry registry, StatusBoard board) {
+    private final SlaBoard sla;
+
+    public StreamMetrics(MeterRegistry registry, StatusBoard board, SlaBoard sla) {
         this.registry = registry;
         this.board = board;
+        this.sla = sla;
         this.lag = DistributionSummary.builder("streampulse.check.schedule.lag.ms")
                 .description("How late each check started after it was due (ms)")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -76,6 +81,11 @@ public class StreamMetrics implements Consumer<CheckOutcome> {
                 : (clock.millis() - s.ts()) / 1000.0));
         meters.add(stream("stream.uptime.streak.seconds", id, name, s -> s.state() != StreamState.UP
                 || s.since() == null ? 0 : (clock.millis() - s.since()) / 1000.0));
+        for (SlaBoard.Window window : SlaBoard.Window.values()) {
+            meters.add(Gauge.builder("stream.sla.ratio", sla, b -> b.availability(id, window).orElse(Double.NaN))
+                    .description("Time-weighted availability over the window (0..1)").tag("stream", name)
+                    .tag("id", id).tag("window", window.label()).register(registry));
+        }
         return meters;
     }
 

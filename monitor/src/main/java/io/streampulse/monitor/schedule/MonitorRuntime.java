@@ -2,7 +2,10 @@ package io.streampulse.monitor.schedule;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.streampulse.monitor.history.HistoryReads;
 import io.streampulse.monitor.live.StatusBoard;
+import io.streampulse.monitor.live.StreamStatus;
+import io.streampulse.monitor.state.Heartbeat;
 import io.streampulse.monitor.state.StateTracker;
 import io.streampulse.shared.config.ConfigChange;
 import io.streampulse.shared.config.ConfigWatcher;
@@ -14,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -23,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Keeps the checks in step with config.yaml: at start and after every change that touches {@code streams},
  * {@code heartbeat_seconds} or {@code monitor}, the enabled streams become plans for the scheduler and the board.
- * Each finished check goes to the board (API, events) and to the beat sinks (storage, metrics).
+ * Each finished check goes to the board (API, events) and to the beat sinks (storage, metrics). A stream with
+ * history resumes where it was: its state and since come from the stored beats, so a restart invents no event.
  */
 @Context
 @Requires(beans = CheckRunner.class)
@@ -39,10 +44,12 @@ public class MonitorRuntime {
     });
     private final ProbeScheduler scheduler;
     private final StatusBoard board;
+    private final HistoryReads history;
 
-    public MonitorRuntime(ConfigWatcher config, CheckRunner checks, StatusBoard board,
+    public MonitorRuntime(ConfigWatcher config, CheckRunner checks, StatusBoard board, HistoryReads history,
                           List<Consumer<CheckOutcome>> sinks) {
         this.board = board;
+        this.history = history;
         SuiteConfig current = config.current().config();
         CheckGate gate = new CheckGate(current.monitor().maxConcurrentChecks(), current.monitor().maxChecksPerHost());
         this.scheduler = new ProbeScheduler(timer, gate, checks, outcome -> {
@@ -63,7 +70,22 @@ public class MonitorRuntime {
         List<StreamPlan> plans = config.streams().stream().filter(StreamEntry::enabled)
                 .map(entry -> StreamPlan.of(entry, config.heartbeatSeconds(), config.monitor())).toList();
         board.track(plans);
-        scheduler.apply(plans, plan -> new StateTracker(plan.retries()));
+        Map<String, Heartbeat> changes = history.lastChanges();
+        Map<String, Heartbeat> latest = history.latestBeats();
+        for (StreamPlan plan : plans) {
+            Heartbeat change = changes.get(plan.streamId());
+            Heartbeat beat = latest.get(plan.streamId());
+            if (change != null && beat != null) {
+                board.restore(new StreamStatus(plan.streamId(), plan.name(), beat.state(), change.tsMillis(),
+                        beat.tsMillis(), beat.latencyMs(), beat.message(), beat.kind().name(), beat.important(),
+                        Map.of()));
+            }
+        }
+        scheduler.apply(plans, plan -> {
+            Heartbeat change = changes.get(plan.streamId());
+            return change == null ? new StateTracker(plan.retries())
+                    : StateTracker.resume(plan.retries(), change.state(), change.tsMillis());
+        });
         LOG.info("Checking {} streams", plans.size());
     }
 

@@ -6,7 +6,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.streampulse.monitor.live.StatusBoard;
 import io.streampulse.monitor.probe.ProbeResult;
-import io.streampulse.monitor.probe.ProbeTarget;
 import io.streampulse.monitor.schedule.CheckOutcome;
 import io.streampulse.monitor.schedule.StreamPlan;
 import io.streampulse.monitor.state.StateTracker;
@@ -21,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static io.streampulse.monitor.TestPlans.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,10 +57,6 @@ class StatusApiTest {
         server.close();
     }
 
-    private static StreamPlan plan(String id, String name) {
-        return new StreamPlan(id, name, new ProbeTarget(id, URI.create("rtsp://cam/" + id), "", "",
-                Duration.ofSeconds(5), true), 20_000, 10_000, 0, false, 0, "cam:-1");
-    }
 
     private void check(StreamPlan plan, ProbeResult result, long ts) {
         board.record(new CheckOutcome(plan, result, tracker.record(plan.streamId(), result, ts), 0));

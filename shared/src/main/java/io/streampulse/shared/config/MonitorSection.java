@@ -11,14 +11,15 @@ public record MonitorSection(
         boolean degradedCountsAsUp,
         Retention retention) {
 
-    public record Retention(int rawHours, int minutelyHours, int hourlyDays, int dailyDays) {
+    /** Raw beats older than {@code rawHours} go, except state changes and the newest {@code rawKeepLast}. */
+    public record Retention(int rawHours, int rawKeepLast, int minutelyHours, int hourlyDays, int dailyDays) {
     }
 
     static MonitorSection read(NodeReader r) {
         r.warnUnknown(NodeReader.keys("timeout_seconds", "retries", "retry_interval_seconds", "frame_check_every",
                 "max_concurrent_checks", "max_checks_per_host", "degraded_counts_as_up", "retention"));
         NodeReader retention = r.section("retention");
-        retention.warnUnknown(NodeReader.keys("raw_hours", "minutely_hours", "hourly_days", "daily_days"));
+        retention.warnUnknown(NodeReader.keys("raw_hours", "raw_keep_last", "minutely_hours", "hourly_days", "daily_days"));
         return new MonitorSection(
                 r.integer("timeout_seconds", 5, 1, 300),
                 r.integer("retries", 2, 0, 100),
@@ -29,6 +30,7 @@ public record MonitorSection(
                 r.bool("degraded_counts_as_up", false),
                 new Retention(
                         retention.integer("raw_hours", 24, 1, 24 * 365),
+                        retention.integer("raw_keep_last", 100, 0, 100_000),
                         retention.integer("minutely_hours", 24, 1, 24 * 365),
                         retention.integer("hourly_days", 30, 1, 3_650),
                         retention.integer("daily_days", 365, 1, 36_500)));

@@ -42,6 +42,11 @@ public final class ThumbnailStore {
         return directory.resolve(fileName(streamId) + ".jpg");
     }
 
+    /** True when a picture of the stream has been kept. */
+    public boolean has(String streamId) {
+        return Files.exists(pathFor(streamId));
+    }
+
     /** Replaces the stream's thumbnail with {@code picture}, scaled down; returns its path. */
     public Path write(String streamId, BufferedImage picture) throws IOException {
         Files.createDirectories(directory);
