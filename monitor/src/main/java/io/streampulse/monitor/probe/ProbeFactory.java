@@ -5,12 +5,17 @@ import io.micronaut.context.annotation.Factory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.streampulse.monitor.probe.frame.FrameGrabber;
 import io.streampulse.monitor.probe.frame.FrameProbe;
 import io.streampulse.monitor.probe.frame.FrozenDetector;
 import io.streampulse.monitor.probe.frame.ThumbnailStore;
 import io.streampulse.monitor.probe.http.HttpProbe;
 import io.streampulse.monitor.probe.rtsp.RtspProbe;
+import io.streampulse.monitor.probe.rtsp.RtspProbeOptions;
 import io.streampulse.monitor.schedule.CheckRunner;
 import io.streampulse.monitor.schedule.ProbeSelector;
 import io.streampulse.shared.config.SuitePaths;
@@ -54,10 +59,20 @@ public class ProbeFactory {
         return new ThumbnailStore(paths.dataDir());
     }
 
+    /**
+     * Camera host names are looked up without blocking the probe loop (Netty's DNS client, reading /etc/hosts and
+     * /etc/resolv.conf), so one slow DNS server cannot stall every other check.
+     */
+    private static DnsAddressResolverGroup dns() {
+        return new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(NioDatagramChannel.class)
+                .socketChannelType(NioSocketChannel.class));
+    }
+
     @Singleton
     CheckRunner checks(@Named("probes") EventLoopGroup loop, @Named("frames") ExecutorService frames,
                        ThumbnailStore thumbnails) {
-        return new ProbeSelector(new RtspProbe(loop), new HttpProbe(),
+        return new ProbeSelector(new RtspProbe(loop, RtspProbeOptions.defaults().withResolver(dns())), new HttpProbe(),
                 new FrameProbe(new FrameGrabber(frames), new FrozenDetector(), thumbnails));
     }
 }

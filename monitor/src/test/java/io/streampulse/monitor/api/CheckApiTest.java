@@ -72,6 +72,12 @@ class CheckApiTest {
     }
 
     @Test
+    void check_cameraByHostName_isResolvedAndUp() throws Exception {
+        JsonNode result = json(post("{\"url\": \"" + camera.url().replace("127.0.0.1", "localhost") + "\"}"));
+        assertEquals("UP", result.get("state").asText(), result.toString());
+    }
+
+    @Test
     void check_frameOfAnMjpegStream_decodesAPicture() throws Exception {
         JsonNode result = json(post("{\"url\": \"" + mjpeg.server().url("/moving.mjpg") + "\", \"check\": \"frame\"}"));
 
