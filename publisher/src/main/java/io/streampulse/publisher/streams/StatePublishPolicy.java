@@ -1,0 +1,35 @@
+package io.streampulse.publisher.streams;
+
+import java.util.Objects;
+
+/**
+ * Whether a stream's new status is worth a publish (pure). A change of state, message, name, since or uptime goes
+ * out at once; a latency that alone moved goes out at most once per refresh period, so a 1,000-stream site does
+ * not flood the broker with a retained message per heartbeat.
+ */
+public final class StatePublishPolicy {
+
+    private StatePublishPolicy() {
+    }
+
+    /** What was last published for a stream, and when. */
+    public record Published(MonitorStream stream, long atMillis) {
+    }
+
+    public static boolean shouldPublish(Published last, MonitorStream next, long nowMillis, long latencyRefreshMillis) {
+        if (last == null) {
+            return true;
+        }
+        MonitorStream before = last.stream();
+        boolean changed = !Objects.equals(before.state(), next.state())
+                || !Objects.equals(before.message(), next.message())
+                || !Objects.equals(before.name(), next.name())
+                || !Objects.equals(before.since(), next.since())
+                || !Objects.equals(before.uptime24h(), next.uptime24h());
+        if (changed) {
+            return true;
+        }
+        return !Objects.equals(before.latencyMs(), next.latencyMs())
+                && nowMillis - last.atMillis() >= latencyRefreshMillis;
+    }
+}
