@@ -84,10 +84,14 @@ public final class BrokerConnection implements MessageSink, AutoCloseable {
 
     /** {@code mqtt.enabled: false}: says {@code offline}, disconnects cleanly, stops retrying. */
     public synchronized void stop() {
+        stop("MQTT disabled");
+    }
+
+    private void stop(String why) {
         Link current = link;
         link = null;
         if (current != null) {
-            LOG.info("MQTT disabled: disconnecting from {}", current.settings.describe());
+            LOG.info("{}: disconnecting from {}", why, current.settings.describe());
             stopLink(current);
         }
         status = ConnectionStatus.disabled(Instant.now());
@@ -132,7 +136,7 @@ public final class BrokerConnection implements MessageSink, AutoCloseable {
     public void close() {
         CompletableFuture<Void> done;
         synchronized (this) {
-            stop();
+            stop("Shutting down");
             done = stopping;
         }
         try {
