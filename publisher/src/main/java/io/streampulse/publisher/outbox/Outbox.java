@@ -52,8 +52,4 @@ public final class Outbox {
     public synchronized long dropped() {
         return dropped;
     }
-
-    public int capacity() {
-        return capacity;
-    }
 }

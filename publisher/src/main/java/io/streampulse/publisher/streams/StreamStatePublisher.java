@@ -23,16 +23,24 @@ public final class StreamStatePublisher {
     private final Map<String, MonitorStream> latest = new ConcurrentHashMap<>();
     private final Map<String, StatePublishPolicy.Published> published = new ConcurrentHashMap<>();
     private volatile Options options;
+    private String lastEventData = "";
 
     public StreamStatePublisher(MessageSink sink, Options options) {
         this.sink = sink;
         this.options = options;
     }
 
-    /** A monitor event; anything other than a stream's status is ignored. */
+    /** A monitor event, from the one feed thread; anything other than a stream's status is ignored. */
     public void onEvent(SseEvent event) {
         switch (event.name()) {
-            case "snapshot", "heartbeat", "state" -> MonitorStreamParser.parse(event.data()).ifPresent(this::accept);
+            case "snapshot", "heartbeat", "state" -> {
+                // the monitor sends a change twice, as heartbeat then as state, with the same data: parse it once
+                if (event.name().equals("state") && event.data().equals(lastEventData)) {
+                    return;
+                }
+                lastEventData = event.data();
+                MonitorStreamParser.parse(event.data()).ifPresent(this::accept);
+            }
             default -> {
                 // "ready" and future event kinds carry no stream status
             }
