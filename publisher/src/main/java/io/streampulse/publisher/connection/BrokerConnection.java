@@ -241,7 +241,16 @@ public final class BrokerConnection implements MessageSink, AutoCloseable {
         }
 
         void send(OutgoingMessage message) {
-            session.publish(message).whenComplete((ok, error) -> {
+            CompletableFuture<Void> sent;
+            try {
+                sent = session.publish(message);
+            } catch (RuntimeException e) {
+                // a topic the client refuses (the config validates ours); never an exception for the caller
+                stats.failed();
+                LOG.warn("MQTT publish to '{}' refused by the client: {}", message.topic(), e.getMessage());
+                return;
+            }
+            sent.whenComplete((ok, error) -> {
                 if (error == null) {
                     stats.published(System.currentTimeMillis());
                     return;

@@ -34,7 +34,7 @@ final class Mqtt5Session implements MqttSession {
 
     @Override
     public void connect() {
-        client.connectWith().keepAlive(settings.keepaliveSeconds()).cleanStart(true).noSessionExpiry().send();
+        client.connectWith().keepAlive(settings.keepaliveSeconds()).cleanStart(true).send();
     }
 
     @Override
