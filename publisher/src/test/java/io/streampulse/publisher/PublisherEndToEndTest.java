@@ -193,6 +193,18 @@ class PublisherEndToEndTest {
     }
 
     @Test
+    void reload_ofTopicAndQosOnly_keepsTheConnection() {
+        recorder.awaitLatest(base + "/status", WAIT, "online"::equals);
+        String since = mqttHealth().path("details").path("since").asText();
+
+        suite.writeConfig(config(PASSWORD, true, List.of("front", "back")).replace(base + "/snapshot",
+                base + "/snapshot2").replace("qos: 1", "qos: 0"));
+
+        recorder.awaitLatest(base + "/snapshot2", WAIT, p -> true);
+        assertEquals(since, mqttHealth().path("details").path("since").asText(), "no reconnect");
+    }
+
+    @Test
     void wrongPassword_isAClearErrorOnHealth() {
         suite.writeConfig(config("wrong", true, List.of("front")));
 

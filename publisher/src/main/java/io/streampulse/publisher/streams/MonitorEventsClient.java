@@ -85,7 +85,7 @@ public final class MonitorEventsClient implements AutoCloseable {
                 failures = 0;
                 lastError = "the monitor ended the event stream";
             } catch (IOException e) {
-                lastError = "cannot read " + eventsUri + ": " + describe(e);
+                lastError = HttpFailures.describe(eventsUri, e);
             } catch (InterruptedException e) {
                 return;
             }
@@ -150,12 +150,5 @@ public final class MonitorEventsClient implements AutoCloseable {
                 // closing to unblock the reader; nothing to keep
             }
         }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused (is the monitor running?)";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -48,17 +48,14 @@ public final class SnapshotJob implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Starts or reschedules; the first snapshot goes out at once. Same options: nothing changes. */
+    /** Starts, or restarts with new options; the first snapshot goes out at once. Same options: nothing changes. */
     public synchronized void apply(Options next) {
         if (next.equals(options) && task != null) {
             return;
         }
-        boolean reschedule = task == null || options.intervalSeconds() != next.intervalSeconds();
         options = next;
-        if (reschedule) {
-            cancel();
-            task = timer.scheduleAtFixedRate(this::snapshot, 0, next.intervalSeconds(), TimeUnit.SECONDS);
-        }
+        cancel();
+        task = timer.scheduleAtFixedRate(this::snapshot, 0, next.intervalSeconds(), TimeUnit.SECONDS);
     }
 
     public synchronized void stop() {
@@ -94,8 +91,7 @@ public final class SnapshotJob implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(statusUri).timeout(REQUEST_TIMEOUT).GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            String problem = error != null ? "cannot read " + statusUri + ": " + error.getClass().getSimpleName()
-                    + (error.getMessage() == null ? "" : " " + error.getMessage())
+            String problem = error != null ? HttpFailures.describe(statusUri, error)
                     : response.statusCode() != 200 ? statusUri + " answered HTTP " + response.statusCode()
                     : response.body().isBlank() ? statusUri + " answered an empty body" : "";
             if (!problem.isEmpty()) {
