@@ -40,10 +40,15 @@ public class PublisherRuntime implements AutoCloseable {
     private final String hostName;
     private final Origin origin;
 
+    /**
+     * @param monitorUrl  env STREAMPULSE_MONITOR_URL; when unset, the monitor on this host at
+     *                    STREAMPULSE_MONITOR_PORT (which the suite's environment script sets for every process)
+     */
     public PublisherRuntime(ConfigWatcher watcher,
-                            @Value("${streampulse.monitor.url:`http://127.0.0.1:7000`}") String monitorUrl,
+                            @Value("${streampulse.monitor.url:}") String monitorUrl,
+                            @Value("${streampulse.monitor.port:7000}") int monitorPort,
                             @Value("${streampulse.publisher.outbox-capacity:10000}") int outboxCapacity) {
-        URI monitor = URI.create(monitorUrl);
+        URI monitor = URI.create(monitorUrl.isBlank() ? "http://127.0.0.1:" + monitorPort : monitorUrl);
         this.hostName = HostName.current();
         this.origin = new Origin("StreamPulse publisher", version(), "");
         this.connection = new BrokerConnection(new Outbox(outboxCapacity), ReconnectBackoff.BROKER);

@@ -111,7 +111,9 @@ public final class MonitorEventsClient implements AutoCloseable {
     }
 
     private void follow() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(eventsUri).header("Accept", "text/event-stream").GET().build();
+        // the timeout bounds the wait for the response headers only; the event stream itself is open-ended
+        HttpRequest request = HttpRequest.newBuilder(eventsUri).header("Accept", "text/event-stream")
+                .timeout(CONNECT_TIMEOUT).GET().build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         body = response.body();
         if (response.statusCode() != 200) {
