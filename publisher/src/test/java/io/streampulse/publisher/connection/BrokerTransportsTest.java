@@ -1,5 +1,7 @@
 package io.streampulse.publisher.connection;
 
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.streampulse.publisher.outbox.OutgoingMessage;
 import io.streampulse.publisher.outbox.Outbox;
 import io.streampulse.publisher.support.MqttRecorder;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,6 +137,27 @@ class BrokerTransportsTest {
 
         connection.apply(settings("  password: " + PASSWORD + "\n  use_tls: true\n  tls_insecure: true\n", base));
         Eventually.await(WAIT, "connected without verification", connection::connected);
+    }
+
+    @Test
+    void lastWill_connectionLostWithoutDisconnect_saysOffline_thenReconnectsOnline() {
+        String base = "will-" + UUID.randomUUID();
+        BrokerSettings settings = settings("  password: " + PASSWORD + "\n", base);
+        connect(settings);
+        Eventually.await(WAIT, "connected", connection::connected);
+        recorder.awaitLatest(base + "/status", WAIT, "online"::equals);
+
+        // a second client with our id takes the session over: the broker drops us without a DISCONNECT
+        long takeover = System.nanoTime();
+        Mqtt5BlockingClient intruder = Mqtt5Client.builder().identifier(settings.clientId())
+                .serverHost(broker.host()).serverPort(broker.tcpPort()).simpleAuth().username(USER)
+                .password(PASSWORD.getBytes(StandardCharsets.UTF_8)).applySimpleAuth().buildBlocking();
+        intruder.connect();
+        intruder.disconnect();
+
+        recorder.awaitAfter(base + "/status", takeover, WAIT, "offline"::equals);
+        recorder.awaitAfter(base + "/status", takeover, WAIT, "online"::equals);
+        Eventually.await(WAIT, "connected again", connection::connected);
     }
 
     @Test
