@@ -19,6 +19,7 @@ import io.streampulse.shared.config.SuiteConfig;
 import jakarta.annotation.PreDestroy;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,21 +42,25 @@ public class PublisherRuntime implements AutoCloseable {
     private final Origin origin;
 
     /**
-     * @param monitorUrl  env STREAMPULSE_MONITOR_URL; when unset, the monitor on this host at
-     *                    STREAMPULSE_MONITOR_PORT (which the suite's environment script sets for every process)
+     * @param monitorUrl   env STREAMPULSE_MONITOR_URL; when unset, the monitor on this host at
+     *                     STREAMPULSE_MONITOR_PORT (which the suite's environment script sets for every process)
+     * @param reconnectMax the longest wait between broker connection attempts (tests shorten it)
      */
     public PublisherRuntime(ConfigWatcher watcher,
                             @Value("${streampulse.monitor.url:}") String monitorUrl,
                             @Value("${streampulse.monitor.port:7000}") int monitorPort,
-                            @Value("${streampulse.publisher.outbox-capacity:10000}") int outboxCapacity) {
+                            @Value("${streampulse.publisher.outbox-capacity:10000}") int outboxCapacity,
+                            @Value("${streampulse.publisher.reconnect-max:60s}") Duration reconnectMax) {
         URI monitor = URI.create(monitorUrl.isBlank() ? "http://127.0.0.1:" + monitorPort : monitorUrl);
         this.hostName = HostName.current();
         this.origin = new Origin("StreamPulse publisher", version(), "");
-        this.connection = new BrokerConnection(new Outbox(outboxCapacity), ReconnectBackoff.BROKER);
+        this.connection = new BrokerConnection(new Outbox(outboxCapacity), new ReconnectBackoff(
+                ReconnectBackoff.BROKER.initial().compareTo(reconnectMax) < 0 ? ReconnectBackoff.BROKER.initial()
+                        : reconnectMax, reconnectMax));
         SuiteConfig initial = watcher.current().config();
         this.states = new StreamStatePublisher(connection, stateOptions(initial));
         this.discovery = new DiscoveryPublisher(connection, discoveryOptions(initial.mqtt()));
-        this.snapshot = new SnapshotJob(monitor, connection);
+        this.snapshot = new SnapshotJob(monitor, connection, states::onStatusSnapshot);
         this.monitorEvents = new MonitorEventsClient(monitor, states::onEvent, ReconnectBackoff.MONITOR);
         connection.onConnected(states::republishAll);
         connection.onConnected(discovery::announceAll);

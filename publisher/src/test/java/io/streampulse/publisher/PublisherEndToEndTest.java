@@ -64,13 +64,15 @@ class PublisherEndToEndTest {
         monitor.change("front", streamJson("front", "Front door", "UP", 1_000, 42, "RTSP 200"));
         monitor.change("back", streamJson("back", "Back yard", "UP", 1_000, 7, "RTSP 200"));
         monitor.statusBody("{\"Back yard\":{\"ts\":\"2026-11-27T10:00:00+01:00\",\"status\":\"ok\",\"latency\":7,"
-                + "\"message\":\"RTSP 200\",\"id\":\"back\",\"state\":\"UP\",\"since\":\"2026-11-27T10:00:00+01:00\"}}");
+                + "\"message\":\"RTSP 200\",\"id\":\"back\",\"state\":\"UP\",\"since\":\"2026-11-27T10:00:00+01:00\","
+                + "\"uptime_24h\":0.995,\"thumbnail\":null}}");
         recorder = new MqttRecorder(broker.host(), broker.tcpPort(), USER, PASSWORD);
         suite = TempSuite.create(dir);
         suite.writeConfig(config(PASSWORD, true, List.of("front", "back")));
         Map<String, Object> properties = new HashMap<>(suite.properties());
         properties.put("micronaut.server.port", -1);
         properties.put("streampulse.monitor.url", monitor.url().toString());
+        properties.put("streampulse.publisher.reconnect-max", "500ms");
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         health = HealthClient.of(server.getPort());
     }
@@ -138,6 +140,7 @@ class PublisherEndToEndTest {
         String snapshot = recorder.awaitLatest(base + "/snapshot", WAIT, p -> true);
 
         assertEquals(json(monitor.statusBodyNow()), json(snapshot));
+        recorder.awaitLatest(stateTopic("back"), WAIT, p -> json(p).path("uptime_24h").asDouble() == 0.995);
         assertEquals("online", recorder.awaitLatest(base + "/status", WAIT, p -> true));
         String metrics = health.metrics();
         for (String name : List.of("streampulse_publisher_connected 1.0", "streampulse_publisher_queue_depth",

@@ -15,6 +15,9 @@ public final class StreamDiscoveryBuilder {
 
     static final String MANUFACTURER = "StreamPulse";
     static final String MODEL = "Camera stream";
+    /** The state carries the monitor's 0..1 fraction; Home Assistant shows percent ("None": unknown). */
+    static final String UPTIME_PERCENT =
+            "{{ None if value_json.uptime_24h is none else (value_json.uptime_24h * 100) | round(2) }}";
 
     private StreamDiscoveryBuilder() {
     }
@@ -31,11 +34,13 @@ public final class StreamDiscoveryBuilder {
         connectivity.put("json_attributes_topic", state);
 
         String latencyId = layout.uniqueId(streamId, "latency");
-        ObjectNode latency = measurement(layout, latencyId, "Latency", state, "latency", "ms", device, origin);
+        ObjectNode latency = measurement(layout, latencyId, "Latency", state, "{{ value_json.latency }}", "ms",
+                device, origin);
         latency.put("device_class", "duration");
 
         String uptimeId = layout.uniqueId(streamId, "uptime_24h");
-        ObjectNode uptime = measurement(layout, uptimeId, "Uptime 24h", state, "uptime_24h", "%", device, origin);
+        ObjectNode uptime = measurement(layout, uptimeId, "Uptime 24h", state, UPTIME_PERCENT, "%", device,
+                origin);
         uptime.put("icon", "mdi:percent");
 
         return List.of(
@@ -46,9 +51,8 @@ public final class StreamDiscoveryBuilder {
     }
 
     private static ObjectNode measurement(TopicLayout layout, String uniqueId, String name, String stateTopic,
-                                          String field, String unit, HaDevice device, Origin origin) {
-        ObjectNode config = DiscoveryPayloads.entity(layout, uniqueId, name, stateTopic,
-                "{{ value_json." + field + " }}", device, origin);
+                                          String template, String unit, HaDevice device, Origin origin) {
+        ObjectNode config = DiscoveryPayloads.entity(layout, uniqueId, name, stateTopic, template, device, origin);
         config.put("unit_of_measurement", unit);
         config.put("state_class", "measurement");
         return config;

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * StreamPulse's message: the monitor's {@code /api/status} body, unchanged, on {@code mqtt.topic} every
@@ -32,6 +33,7 @@ public final class SnapshotJob implements AutoCloseable {
 
     private final URI statusUri;
     private final MessageSink sink;
+    private final Consumer<String> onStatus;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(REQUEST_TIMEOUT).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,9 +45,11 @@ public final class SnapshotJob implements AutoCloseable {
     private ScheduledFuture<?> task;
     private volatile String lastProblem = "";
 
-    public SnapshotJob(URI monitorBase, MessageSink sink) {
+    /** {@code onStatus} also gets each good body (the streams' uptimes are read from it). */
+    public SnapshotJob(URI monitorBase, MessageSink sink, Consumer<String> onStatus) {
         this.statusUri = monitorBase.resolve("/api/status");
         this.sink = sink;
+        this.onStatus = onStatus;
     }
 
     /** Starts, or restarts with new options; the first snapshot goes out at once. Same options: nothing changes. */
@@ -104,6 +108,7 @@ public final class SnapshotJob implements AutoCloseable {
             lastProblem = "";
             sink.publish(new OutgoingMessage(current.topic(), response.body().strip(), current.qos(),
                     current.retain()));
+            onStatus.accept(response.body());
         });
     }
 }

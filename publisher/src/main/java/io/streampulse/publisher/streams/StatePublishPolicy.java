@@ -3,9 +3,9 @@ package io.streampulse.publisher.streams;
 import java.util.Objects;
 
 /**
- * Whether a stream's new status is worth a publish (pure). A change of state, message, name, since or uptime goes
- * out at once; a latency that alone moved goes out at most once per refresh period, so a 1,000-stream site does
- * not flood the broker with a retained message per heartbeat.
+ * Whether a stream's new status is worth a publish (pure). A change of state, message, name or since goes out at
+ * once (so does an uptime becoming known); measurements (latency, 24 h uptime) that alone moved go out at most once per refresh period, so a
+ * 1,000-stream site does not flood the broker with a retained message per heartbeat.
  */
 public final class StatePublishPolicy {
 
@@ -16,7 +16,7 @@ public final class StatePublishPolicy {
     public record Published(MonitorStream stream, long atMillis) {
     }
 
-    public static boolean shouldPublish(Published last, MonitorStream next, long nowMillis, long latencyRefreshMillis) {
+    public static boolean shouldPublish(Published last, MonitorStream next, long nowMillis, long refreshMillis) {
         if (last == null) {
             return true;
         }
@@ -25,11 +25,12 @@ public final class StatePublishPolicy {
                 || !Objects.equals(before.message(), next.message())
                 || !Objects.equals(before.name(), next.name())
                 || !Objects.equals(before.since(), next.since())
-                || !Objects.equals(before.uptime24h(), next.uptime24h());
+                || before.uptime24h().isPresent() != next.uptime24h().isPresent();
         if (changed) {
             return true;
         }
-        return !Objects.equals(before.latencyMs(), next.latencyMs())
-                && nowMillis - last.atMillis() >= latencyRefreshMillis;
+        boolean measured = !Objects.equals(before.latencyMs(), next.latencyMs())
+                || !Objects.equals(before.uptime24h(), next.uptime24h());
+        return measured && nowMillis - last.atMillis() >= refreshMillis;
     }
 }

@@ -5,6 +5,7 @@ import io.streampulse.publisher.outbox.OutgoingMessage;
 import io.streampulse.publisher.topics.TopicLayout;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StreamStatePublisher {
 
     /** The slice of the config this publisher works with. */
-    public record Options(TopicLayout layout, int qos, boolean degradedCountsAsUp, long latencyRefreshMillis,
+    public record Options(TopicLayout layout, int qos, boolean degradedCountsAsUp, long refreshMillis,
                           Set<String> streamIds) {
     }
 
@@ -47,16 +48,29 @@ public final class StreamStatePublisher {
         }
     }
 
-    void accept(MonitorStream stream) {
+    /** A monitor {@code /api/status} body: each stream's 24 h uptime, which the events do not carry. */
+    public void onStatusSnapshot(String body) {
+        StatusUptimeParser.parse(body).forEach((id, uptime) -> {
+            MonitorStream known = latest.get(id);
+            if (known != null) {
+                accept(known.withUptime(OptionalDouble.of(uptime)));
+            }
+        });
+    }
+
+    void accept(MonitorStream reported) {
         Options current = options;
         // the monitor may still report a stream this process already saw removed from the config
-        if (!current.streamIds().contains(stream.id())) {
+        if (!current.streamIds().contains(reported.id())) {
             return;
         }
+        MonitorStream known = latest.get(reported.id());
+        MonitorStream stream = reported.uptime24h().isEmpty() && known != null
+                ? reported.withUptime(known.uptime24h()) : reported;
         latest.put(stream.id(), stream);
         long now = System.currentTimeMillis();
         published.compute(stream.id(), (id, last) -> {
-            if (!StatePublishPolicy.shouldPublish(last, stream, now, current.latencyRefreshMillis())) {
+            if (!StatePublishPolicy.shouldPublish(last, stream, now, current.refreshMillis())) {
                 return last;
             }
             sink.publish(message(stream, current));

@@ -11,11 +11,11 @@ class StreamStateMapperTest {
     @Test
     void toJson_upStream_hasStateLatencyMessageSinceInUtc() {
         MonitorStream up = new MonitorStream("door", "Front door", "UP", 1_700_000_000_000L, 1_700_000_020_000L, 42L,
-                "RTSP 200, H264 Main 1920x1080", OptionalDouble.of(99.5));
+                "RTSP 200, H264 Main 1920x1080", OptionalDouble.of(0.995));
 
         assertEquals("{\"name\":\"Front door\",\"state\":\"UP\",\"up\":true,\"latency\":42,"
                 + "\"message\":\"RTSP 200, H264 Main 1920x1080\",\"since\":\"2023-11-14T22:13:20Z\","
-                + "\"last_check\":\"2023-11-14T22:13:40Z\",\"uptime_24h\":99.5}", StreamStateMapper.toJson(up, false));
+                + "\"last_check\":\"2023-11-14T22:13:40Z\",\"uptime_24h\":0.995}", StreamStateMapper.toJson(up, false));
     }
 
     @Test

@@ -49,6 +49,21 @@ class StreamStatePublisherTest {
     }
 
     @Test
+    void onStatusSnapshot_uptimeFromApiStatus_isKeptAcrossLaterEvents() {
+        StreamStatePublisher publisher = new StreamStatePublisher(sent::add,
+                new StreamStatePublisher.Options(LAYOUT, 1, false, 0, Set.of("cam")));
+        publisher.onEvent(event("snapshot", "cam", "UP"));
+
+        publisher.onStatusSnapshot("{\"Cam\":{\"status\":\"ok\",\"id\":\"cam\",\"uptime_24h\":0.5},"
+                + "\"Other\":{\"id\":\"other\",\"uptime_24h\":1.0},\"Old\":{\"status\":\"ok\"}}");
+        publisher.onEvent(event("heartbeat", "cam", "DOWN"));
+
+        assertEquals(3, sent.size(), sent.toString());
+        assertTrue(sent.get(1).payload().contains("\"uptime_24h\":0.5"), sent.get(1).payload());
+        assertTrue(sent.get(2).payload().contains("\"uptime_24h\":0.5"), "a later event keeps the uptime");
+    }
+
+    @Test
     void configure_removedStream_clearsItsRetainedState_newBase_republishes() {
         StreamStatePublisher publisher = new StreamStatePublisher(sent::add, options(LAYOUT, Set.of("a", "b")));
         publisher.onEvent(event("snapshot", "a", "UP"));
