@@ -54,9 +54,8 @@ public class PublisherRuntime implements AutoCloseable {
         URI monitor = URI.create(monitorUrl.isBlank() ? "http://127.0.0.1:" + monitorPort : monitorUrl);
         this.hostName = HostName.current();
         this.origin = new Origin("StreamPulse publisher", version(), "");
-        this.connection = new BrokerConnection(new Outbox(outboxCapacity), new ReconnectBackoff(
-                ReconnectBackoff.BROKER.initial().compareTo(reconnectMax) < 0 ? ReconnectBackoff.BROKER.initial()
-                        : reconnectMax, reconnectMax));
+        this.connection = new BrokerConnection(new Outbox(outboxCapacity),
+                ReconnectBackoff.BROKER.cappedAt(reconnectMax));
         SuiteConfig initial = watcher.current().config();
         this.states = new StreamStatePublisher(connection, stateOptions(initial));
         this.discovery = new DiscoveryPublisher(connection, discoveryOptions(initial.mqtt()));

@@ -11,6 +11,11 @@ public record ReconnectBackoff(Duration initial, Duration max) {
     public static final ReconnectBackoff BROKER = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
     public static final ReconnectBackoff MONITOR = new ReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
+    /** The same policy with a lower ceiling (the first wait shrinks with it if needed). */
+    public ReconnectBackoff cappedAt(Duration ceiling) {
+        return new ReconnectBackoff(initial.compareTo(ceiling) < 0 ? initial : ceiling, ceiling);
+    }
+
     /**
      * @param attempt failed attempts so far (0 for the first retry)
      * @param random  a value in [0, 1)

@@ -20,6 +20,14 @@ class ReconnectBackoffTest {
     }
 
     @Test
+    void cappedAt_lowerCeiling_shrinksTheFirstWaitToo() {
+        assertEquals(new ReconnectBackoff(Duration.ofMillis(200), Duration.ofMillis(200)),
+                backoff.cappedAt(Duration.ofMillis(200)));
+        assertEquals(new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(5)),
+                backoff.cappedAt(Duration.ofSeconds(5)));
+    }
+
+    @Test
     void delay_manyAttempts_isCappedAtMax() {
         assertEquals(Duration.ofSeconds(30), backoff.delay(10, 0.0));
         assertEquals(Duration.ofSeconds(60), backoff.delay(1_000, 1.0));
