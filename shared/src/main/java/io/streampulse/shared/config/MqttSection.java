@@ -55,17 +55,33 @@ public record MqttSection(
                 r.string("username", ""),
                 r.secret("password"),
                 r.optionalString("client_id"),
-                r.string("topic", DEFAULT_TOPIC),
+                topicName(r, "topic", DEFAULT_TOPIC),
                 r.integer("qos", 0, 0, 2),
                 r.bool("retain", false),
                 r.integerAtLeast("interval_seconds", 10, MIN_INTERVAL_SECONDS, 86_400),
-                r.string("base_topic", "streampulse"),
+                topicName(r, "base_topic", "streampulse"),
                 discovery.bool("enabled", true),
-                discovery.string("prefix", "homeassistant"),
+                topicName(discovery, "prefix", "homeassistant"),
                 r.bool("tls_insecure", false),
                 r.optionalString("ca_file"),
                 r.choice("protocol", ProtocolVersion.V5,
                         Map.of("5", ProtocolVersion.V5, "3.1.1", ProtocolVersion.V3_1_1)),
                 r.integer("keepalive_seconds", 60, 5, 65_535));
+    }
+
+    /** A topic we publish under: the MQTT client refuses wildcards there, so the file is refused instead. */
+    private static String topicName(NodeReader r, String key, String fallback) {
+        String topic = r.string(key, fallback);
+        String keyPath = r.path().isEmpty() ? key : r.path() + "." + key;
+        if (topic.isEmpty()) {
+            r.reject(key, "'" + keyPath + "' must not be empty");
+            return fallback;
+        }
+        if (topic.contains("+") || topic.contains("#")) {
+            r.reject(key, "'" + keyPath + "' must be a topic name without the wildcards + and # (got '"
+                    + topic + "')");
+            return fallback;
+        }
+        return topic;
     }
 }

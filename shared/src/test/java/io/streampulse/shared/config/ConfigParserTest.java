@@ -106,6 +106,11 @@ class ConfigParserTest {
                 Arguments.of("receivers:\n  sia:\n    transport: carrier-pigeon\n",
                         "line 3, column 16: 'receivers.sia.transport' must be one of tcp, udp (got "
                                 + "'carrier-pigeon')"),
+                Arguments.of("mqtt:\n  topic: cams/#\n",
+                        "line 2, column 10: 'mqtt.topic' must be a topic name without the wildcards + and # "
+                                + "(got 'cams/#')"),
+                Arguments.of("mqtt:\n  discovery:\n    prefix: ''\n",
+                        "line 3, column 13: 'mqtt.discovery.prefix' must not be empty"),
                 Arguments.of("mqtt:\n  use_tls: maybe\n",
                         "line 2, column 12: 'mqtt.use_tls' must be true or false (got 'maybe')"),
                 Arguments.of("streams:\n  - name: Door\n    url: ftp://10.0.0.1/x\n",

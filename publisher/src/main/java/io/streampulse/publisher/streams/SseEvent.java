@@ -1,0 +1,5 @@
+package io.streampulse.publisher.streams;
+
+/** One server-sent event: its name ("message" when the server gave none), data and id ("" when none). */
+public record SseEvent(String name, String data, String id) {
+}
