@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * Takes beats off the probing path: {@link #accept} only queues, and one thread writes them in batched
- * transactions and runs the retention every hour (SQLite has one writer; here it is this thread). If the database
+ * transactions, checkpoints the WAL every minute and runs the retention every hour (SQLite has one writer; here it
+ * is this thread). If the database
  * fails, the batch is kept and retried, so a full disk or a locked file costs delay, not history; only when the
  * queue itself is full (about 13 minutes of beats at 250 checks/s) are new beats refused, and counted.
  */
@@ -37,6 +38,7 @@ public class HeartbeatWriter implements Consumer<CheckOutcome>, HealthContributo
     private static final int MAX_BATCH = 5_000;
     private static final long RETENTION_EVERY_MS = 3_600_000L;
     private static final long MESSAGE_PRUNE_EVERY_MS = 86_400_000L;
+    private static final long CHECKPOINT_EVERY_MS = 60_000L;
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWriter.class);
 
     private final BlockingQueue<Heartbeat> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -54,6 +56,7 @@ public class HeartbeatWriter implements Consumer<CheckOutcome>, HealthContributo
     private long written;
     private long nextRetention;
     private long nextMessagePrune;
+    private long nextCheckpoint;
 
     public HeartbeatWriter(HistoryWrites writes, HistoryRetention retention, ConfigWatcher config,
                            MeterRegistry registry) {
@@ -134,6 +137,10 @@ public class HeartbeatWriter implements Consumer<CheckOutcome>, HealthContributo
             nextRetention = now + RETENTION_EVERY_MS;
             HistoryRetention.Removed removed = retention.apply(config.current().config().monitor().retention(), now);
             LOG.info("History retention: removed {}", removed);
+        }
+        if (now >= nextCheckpoint) {
+            nextCheckpoint = now + CHECKPOINT_EVERY_MS;
+            writes.checkpoint();
         }
         if (now >= nextMessagePrune) {
             nextMessagePrune = now + MESSAGE_PRUNE_EVERY_MS;

@@ -1,5 +1,7 @@
 package io.streampulse.monitor.history;
 
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import io.streampulse.monitor.state.Heartbeat;
 import jakarta.inject.Singleton;
@@ -7,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +37,16 @@ public class HistoryWrites {
             + " latency_count = latency_count + excluded.latency_count";
 
     private final TransactionOperations<Connection> tx;
+    private final ConnectionOperations<Connection> connections;
     private final TextKeys streams = new TextKeys("stream", "stream_key", "stream_id");
     private final TextKeys messages = new TextKeys("message", "message_key", "text");
     /** The last stored time per stream: a beat in the same millisecond moves 1 ms on instead of being lost. */
     private final Map<Integer, Long> lastTs = new HashMap<>();
 
-    public HistoryWrites(HistorySchema schema, TransactionOperations<Connection> tx) {
+    public HistoryWrites(HistorySchema schema, TransactionOperations<Connection> tx,
+                         ConnectionOperations<Connection> connections) {
         this.tx = tx;
+        this.connections = connections;
     }
 
     /** Stores the beats (any streams, oldest first per stream) and their aggregates, all or nothing. */
@@ -63,6 +69,22 @@ public class HistoryWrites {
                 lastTs.clear();
             }
         }
+    }
+
+    /**
+     * Copies the write-ahead log into the database and truncates it. SQLite's automatic checkpoints leave the WAL
+     * file at its largest size, and any reader overlapping a restart lets it grow past it; calling this from the
+     * writer every minute keeps the WAL small whatever the readers do.
+     */
+    public void checkpoint() {
+        connections.executeWrite(status -> {
+            try (Statement statement = status.getConnection().createStatement()) {
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } catch (SQLException e) {
+                throw new DataAccessException("WAL checkpoint failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
     }
 
     /** After a prune of the key tables, cached keys may be gone. */

@@ -183,6 +183,16 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aCheckpointEmptiesTheWriteAheadLog() throws Exception {
+        writes.append(upBeats("cam", T0, 1_000, 2_000));
+        Path wal = suite.dataDir().resolve("monitor.db-wal");
+        assertTrue(java.nio.file.Files.size(wal) > 0);
+        writes.checkpoint();
+        assertEquals(0, java.nio.file.Files.size(wal));
+        assertEquals(2_000, reads.beats("cam", T0, T0 + DAY, 5_000).size());
+    }
+
+    @Test
     void reopeningMigratesOnceAndKeepsEverything() {
         writes.append(List.of(beat("cam", T0, StreamState.DEGRADED, 40L, true)));
         context.close();
