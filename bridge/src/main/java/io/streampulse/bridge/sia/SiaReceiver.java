@@ -36,7 +36,7 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
     private final SiaSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService worker;
-    private final SiaSequence sequence = new SiaSequence();
+    private final SiaSequence sequence;
     private final SiaLink link;
     private final SiaExchange exchange;
     private Duration clockOffset = Duration.ZERO;
@@ -48,8 +48,13 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
     }
 
     public SiaReceiver(SiaSettings settings, Clock clock) {
+        this(settings, clock, new SiaSequence());
+    }
+
+    SiaReceiver(SiaSettings settings, Clock clock, SiaSequence sequence) {
         this.settings = settings;
         this.clock = clock;
+        this.sequence = sequence;
         this.link = settings.transport() == Sia.Transport.UDP ? new SiaUdpLink(settings.host(), settings.port())
                 : new SiaTcpLink(settings.host(), settings.port(), settings.timeout());
         this.exchange = new SiaExchange(link, settings, new SecureRandom());
