@@ -99,6 +99,8 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
             data = SiaEventCodes.data(settings.format(), settings.account(), event, mapping);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(refused(event, e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(refused(event, "cannot encode event: " + e));
         }
         CompletableFuture<Delivery> result = new CompletableFuture<>();
         String id = settings.format() == Sia.Format.ADM_CID ? SiaFrame.ADM_CID : SiaFrame.SIA_DCS;
@@ -123,6 +125,10 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
             }
             return new Delivery(NAME, event.id(), result.acknowledged(), result.answer(), result.attempts(),
                     clock.millis());
+        } catch (SiaFrameException e) {
+            LOG.warn("SIA {} event {} of device {}: cannot build the frame: {}", settings.target(), event.id(),
+                    event.deviceId(), e.getMessage());
+            return refused(event, "cannot build the frame: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("SIA {} event {} of device {}: unexpected failure", settings.target(), event.id(),
                     event.deviceId(), e);

@@ -33,6 +33,12 @@ public record SiaSettings(boolean enabled, String host, int port, Sia.Transport 
         if (account == null || account.isEmpty()) {
             return "receivers.sia.account is not set";
         }
+        if (receiver == null || !receiver.matches("[0-9A-Fa-f]{1,6}")) {
+            return "receivers.sia.receiver must be 1-6 hex digits (got '" + receiver + "')";
+        }
+        if (line == null || !line.matches("[0-9A-Fa-f]{1,6}")) {
+            return "receivers.sia.line must be 1-6 hex digits (got '" + line + "')";
+        }
         return null;
     }
 

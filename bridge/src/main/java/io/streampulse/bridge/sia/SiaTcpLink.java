@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 final class SiaTcpLink implements SiaLink {
 
+    /** Longer than any DC-09 frame (LF + 8 + 0FFF + CR): a peer sending more without a CR is not a receiver. */
+    private static final int MAX_FRAME = 4200;
+
     private final String host;
     private final int port;
     private final Duration connectTimeout;
@@ -61,6 +64,9 @@ final class SiaTcpLink implements SiaLink {
                 continue; // noise between frames (pysiaalarm answers a bad CRC with a bare LF CR)
             }
             frame.write(b);
+            if (frame.size() > MAX_FRAME) {
+                throw new IOException("answer longer than " + MAX_FRAME + " bytes without a CR");
+            }
             if (b == '\r') {
                 return frame.toString(StandardCharsets.US_ASCII);
             }

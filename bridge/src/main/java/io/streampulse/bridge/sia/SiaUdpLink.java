@@ -13,11 +13,14 @@ final class SiaUdpLink implements SiaLink {
 
     private static final int MAX_DATAGRAM = 2048;
 
-    private final InetSocketAddress target;
+    private final String host;
+    private final int port;
+    private InetSocketAddress target;
     private DatagramSocket socket;
 
     SiaUdpLink(String host, int port) {
-        this.target = new InetSocketAddress(host, port);
+        this.host = host;
+        this.port = port;
     }
 
     @Override
@@ -25,8 +28,11 @@ final class SiaUdpLink implements SiaLink {
         if (socket == null) {
             socket = new DatagramSocket();
         }
-        if (target.isUnresolved()) {
-            throw new IOException("cannot resolve " + target.getHostString());
+        if (target == null || target.isUnresolved()) {
+            target = new InetSocketAddress(host, port); // resolved here, so a failed lookup is retried next time
+            if (target.isUnresolved()) {
+                throw new IOException("cannot resolve " + host);
+            }
         }
         byte[] bytes = SiaFrameEncoder.bytes(frame);
         socket.send(new DatagramPacket(bytes, bytes.length, target));

@@ -32,4 +32,13 @@ class SiaSettingsTest {
         assertNull(settings.cipher());
         assertEquals("receivers.sia.host is not set", settings.problem());
     }
+
+    @Test
+    void problem_nonHexReceiverOrLine_named() {
+        Sia sia = new Sia(true, "h", 1, Sia.Transport.TCP, Sia.Format.SIA_DCS, "1234", "R1", "0", Secret.EMPTY, 0, 10);
+        assertEquals("receivers.sia.receiver must be 1-6 hex digits (got 'R1')", SiaSettings.from(sia).problem());
+        Sia badLine = new Sia(true, "h", 1, Sia.Transport.TCP, Sia.Format.SIA_DCS, "1234", "1", "", Secret.EMPTY, 0,
+                10);
+        assertEquals("receivers.sia.line must be 1-6 hex digits (got '')", SiaSettings.from(badLine).problem());
+    }
 }
