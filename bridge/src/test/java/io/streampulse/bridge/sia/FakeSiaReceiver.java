@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A DC-09 receiver written from the standard for tests: TCP and UDP listeners on free ports of 127.0.0.1; every
- * frame is checked (LF/CR, length, CRC, header) and decrypted with the account key; a timestamp outside the
+ * frame is checked (LF/CR, length, CRC, header), decrypted with the account key and read again with pysiaalarm's
+ * grammar ({@link PysiaalarmGrammar}; what it would not parse is NAKed as a format error); a timestamp outside the
  * receiver's window (40 s behind to 20 s ahead of its own clock, pysiaalarm's default) gets a NAK carrying the
  * receiver's time; otherwise an ACK echoing sequence, R (only when sent), L and account, encrypted when the
  * message was. A frame that fails its checks gets no answer. Scriptable: NAK the next n, DUH, stay silent, drop
@@ -117,6 +118,12 @@ final class FakeSiaReceiver implements AutoCloseable {
             return null;
         }
         SiaFrame frame = decoded.frame();
+        String grammar = frame.id().equals(SiaFrame.SIA_DCS) || frame.id().equals(SiaFrame.ADM_CID)
+                || frame.id().equals(SiaFrame.NULL) ? PysiaalarmGrammar.problem(text, cipher) : "not a message";
+        if (grammar != null) {
+            rejected.add(grammar);
+            return SiaFrameEncoder.wrap("\"NAK\"0000R0L0A0[]" + SiaTimestamp.format(now()));
+        }
         received.add(new Received(frame, decoded.encrypted(), transport, System.nanoTime()));
         if (silent.get()) {
             return null;

@@ -32,6 +32,8 @@ class SiaReceiverTest {
 
     private FakeSiaReceiver fake;
     private SiaReceiver sender;
+    /** Every test but the wrong-key one expects each frame to pass the fake's checks, pysiaalarm's grammar included. */
+    private boolean expectRejections;
 
     @BeforeEach
     void startFake() throws IOException {
@@ -44,6 +46,9 @@ class SiaReceiverTest {
             sender.close();
         }
         fake.close();
+        if (!expectRejections) {
+            assertEquals(List.of(), fake.rejected());
+        }
     }
 
     @Test
@@ -57,7 +62,6 @@ class SiaReceiverTest {
         assertEquals("0", frame.receiver());
         assertEquals("0", frame.line());
         assertEquals("1234", frame.account());
-        assertTrue(fake.rejected().isEmpty(), fake.rejected().toString());
     }
 
     @Test
@@ -98,6 +102,7 @@ class SiaReceiverTest {
 
     @Test
     void deliver_wrongKey_receiverRejectsAndTimesOut() throws IOException {
+        expectRejections = true;
         restartFake(SiaVectors.KEY_256);
         sender = start(Transport.UDP, SiaVectors.KEY_128, Format.SIA_DCS, Duration.ZERO);
         Delivery delivery = deliver(AlertCause.OPEN, false, 1);
