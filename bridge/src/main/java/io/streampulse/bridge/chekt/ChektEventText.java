@@ -43,6 +43,9 @@ public final class ChektEventText {
     }
 
     private static String contact(DeviceKind kind) {
+        if (kind == null) {
+            return "Contact";
+        }
         return switch (kind) {
             case DOOR, LOCK -> "Door";
             case GARAGE_DOOR -> "Garage door";

@@ -73,7 +73,15 @@ public final class ChektReceiver implements Receiver, HealthContributor {
                     "no CHEKT zone mapped for device " + event.deviceId() + " (devices." + event.deviceId()
                             + ".chekt_zone)", 0, clock.millis())));
         }
-        return post(event.id(), event.deviceId(), mapping.chektZone().get(), ChektEventText.forEvent(event));
+        String text;
+        try {
+            text = ChektEventText.forEvent(event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(record(new Delivery(NAME, event.id(), false,
+                    "cannot describe event " + event.id() + " (kind " + event.kind() + ", cause " + event.cause()
+                            + ") for CHEKT", 0, clock.millis())));
+        }
+        return post(event.id(), event.deviceId(), mapping.chektZone().get(), text);
     }
 
     /** Posts {@link ChektEventText#TEST} to {@code zone} and answers with what the bridge said. */

@@ -105,7 +105,12 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
                     "the Modbus receiver is disabled (receivers.modbus.enabled)", 0, clock.millis()));
         }
         try {
-            return CompletableFuture.supplyAsync(work, board).thenApply(history::record);
+            return CompletableFuture.supplyAsync(work, board)
+                    .exceptionally(bug -> {
+                        LOG.error("Modbus event {} could not be handled", eventId, bug);
+                        return new Delivery(NAME, eventId, false, "internal error: " + bug, 0, clock.millis());
+                    })
+                    .thenApply(history::record);
         } catch (RejectedExecutionException e) {
             return done(new Delivery(NAME, eventId, false, "the Modbus receiver is stopped", 0, clock.millis()));
         }

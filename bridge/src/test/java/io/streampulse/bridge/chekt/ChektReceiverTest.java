@@ -138,6 +138,17 @@ class ChektReceiverTest {
     }
 
     @Test
+    void deliver_eventWithoutCause_isANackNotAThrow() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        AlertEvent broken = new AlertEvent("ev-x", "d-door", "", DeviceKind.DOOR, null, false, 1L);
+
+        Delivery delivery = await(receiver(bridge.url(), TOKEN, 5, FAST).deliver(broken, ZONE_3));
+
+        assertFalse(delivery.acknowledged());
+        assertEquals("cannot describe event ev-x (kind DOOR, cause null) for CHEKT", delivery.answer());
+    }
+
+    @Test
     void deliver_nobodyListening_reportsConnectionRefusedAfterRetries() throws Exception {
         String url = "http://127.0.0.1:" + FreePorts.next();
 

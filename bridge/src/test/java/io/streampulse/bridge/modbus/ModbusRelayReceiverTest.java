@@ -148,6 +148,16 @@ class ModbusRelayReceiverTest {
     }
 
     @Test
+    void deliver_eventWithoutCause_completesWithANackNotAnException() throws Exception {
+        AlertEvent broken = new AlertEvent("ev-x", "d1", "", DeviceKind.DOOR, null, false, 1L);
+
+        Delivery delivery = await(relay.deliver(broken, channel("d1", 1)));
+
+        assertFalse(delivery.acknowledged());
+        assertTrue(delivery.answer().startsWith("internal error: "), delivery.answer());
+    }
+
+    @Test
     void sendTest_channel_pulsesEvenInFollowerMode() throws Exception {
         config.set(board(slave.port(), Mode.FOLLOWER));
 
