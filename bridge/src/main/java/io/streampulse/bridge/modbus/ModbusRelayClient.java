@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One Modbus TCP master connection to a relay board (j2mod), kept open between writes: relay boards accept few
  * connections, and a connect per alarm adds a round trip. Blocking; the receiver calls it from its one board
- * thread only, so writes go out one at a time. When the board drops the connection (restart, idle timeout) the
- * failed write reconnects and is sent once more: writing a coil is idempotent, so a repeat is harmless.
+ * thread only, so writes go out one at a time. When the board drops the connection (restart, idle timeout),
+ * j2mod's transaction closes and reopens it and tries again within its retries; if the write still fails with an
+ * I/O error, we drop the connection, connect afresh and send it once more. Writing a coil is idempotent, so a
+ * repeat is harmless.
  * No proxy process between us and the board (yolink-chekt needed one; we connect directly).
  */
 final class ModbusRelayClient implements AutoCloseable {
