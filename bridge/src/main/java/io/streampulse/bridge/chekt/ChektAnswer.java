@@ -1,0 +1,41 @@
+package io.streampulse.bridge.chekt;
+
+/**
+ * What one attempt got from the CHEKT bridge, in words for the delivery log, and whether another attempt may help
+ * (pure). A 2xx is an acknowledgement; a 5xx or no answer at all is worth retrying; a 4xx is the bridge telling us
+ * the request itself is wrong (token, path, zone), which the same request again cannot fix.
+ */
+public record ChektAnswer(boolean acknowledged, boolean retryable, String text) {
+
+    static final int BODY_CHARS = 120;
+
+    public static ChektAnswer ofResponse(int status, String body) {
+        String answer = ("HTTP " + status + " " + shorten(body)).strip();
+        if (status >= 200 && status < 300) {
+            return new ChektAnswer(true, false, answer);
+        }
+        if (status == 401 || status == 403) {
+            return new ChektAnswer(false, false, answer + ": the CHEKT bridge refused the API token"
+                    + " (check receivers.chekt.api_token)");
+        }
+        if (status == 404 || status == 405) {
+            return new ChektAnswer(false, false, answer + ": the CHEKT bridge has no such endpoint"
+                    + " (check the path in receivers.chekt.url)");
+        }
+        if (status >= 400 && status < 500) {
+            return new ChektAnswer(false, false, answer + ": the CHEKT bridge rejected the request");
+        }
+        return new ChektAnswer(false, true, answer);
+    }
+
+    /** No HTTP answer: refused, unreachable, timed out. */
+    public static ChektAnswer noAnswer(String reason) {
+        return new ChektAnswer(false, true, reason);
+    }
+
+    /** One line of at most {@link #BODY_CHARS} characters. */
+    static String shorten(String body) {
+        String line = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        return line.length() <= BODY_CHARS ? line : line.substring(0, BODY_CHARS - 3) + "...";
+    }
+}

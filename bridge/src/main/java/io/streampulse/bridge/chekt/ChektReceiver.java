@@ -1,0 +1,192 @@
+package io.streampulse.bridge.chekt;
+
+import io.streampulse.bridge.alert.AlertEvent;
+import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.receiver.LastDeliveries;
+import io.streampulse.bridge.receiver.Receiver;
+import io.streampulse.shared.config.DeviceMapping;
+import io.streampulse.shared.config.ReceiversSection;
+import io.streampulse.shared.health.HealthContributor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Delivers alert events to a CHEKT bridge over its local HTTP API (contract in {@link ChektRequestBuilder}).
+ * Asynchronous on the JDK HttpClient: the caller gets a future at once; each attempt waits at most
+ * {@code receivers.chekt.timeout_seconds}; connection errors, timeouts and 5xx are retried per {@link ChektRetry},
+ * a 4xx is not (see {@link ChektAnswer}). The config is read per delivery, so a reload applies to the next event.
+ * Also on {@code /health} as "chekt": the last answer and the last error.
+ */
+public final class ChektReceiver implements Receiver, HealthContributor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChektReceiver.class);
+    public static final String NAME = "chekt";
+
+    private final Supplier<ReceiversSection.Chekt> config;
+    private final HttpClient http;
+    private final ChektRetry retry;
+    private final Clock clock;
+    private final LastDeliveries history = new LastDeliveries();
+
+    public ChektReceiver(Supplier<ReceiversSection.Chekt> config, HttpClient http, ChektRetry retry, Clock clock) {
+        this.config = config;
+        this.http = http;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** An HTTP/1.1 client (the bridge speaks plain HTTP/1.1; no h2c upgrade dance). */
+    public static HttpClient defaultClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean enabled() {
+        ReceiversSection.Chekt current = config.get();
+        return current.enabled() && !current.url().isBlank();
+    }
+
+    @Override
+    public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
+        if (mapping.chektZone().isEmpty()) {
+            return CompletableFuture.completedFuture(record(new Delivery(NAME, event.id(), false,
+                    "no CHEKT zone mapped for device " + event.deviceId() + " (devices." + event.deviceId()
+                            + ".chekt_zone)", 0, clock.millis())));
+        }
+        String text;
+        try {
+            text = ChektEventText.forEvent(event);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(record(new Delivery(NAME, event.id(), false,
+                    "cannot describe event " + event.id() + " (kind " + event.kind() + ", cause " + event.cause()
+                            + ") for CHEKT", 0, clock.millis())));
+        }
+        return post(event.id(), event.deviceId(), mapping.chektZone().get(), text);
+    }
+
+    /** Posts {@link ChektEventText#TEST} to {@code zone} and answers with what the bridge said. */
+    public CompletableFuture<Delivery> sendTest(int zone) {
+        return post("test-" + clock.millis(), "test", zone, ChektEventText.TEST);
+    }
+
+    private CompletableFuture<Delivery> post(String eventId, String deviceId, int zone, String text) {
+        ReceiversSection.Chekt current = config.get();
+        if (!current.enabled()) {
+            return CompletableFuture.completedFuture(record(new Delivery(NAME, eventId, false,
+                    "the CHEKT receiver is disabled (receivers.chekt.enabled)", 0, clock.millis())));
+        }
+        HttpRequest request;
+        try {
+            request = toHttp(ChektRequestBuilder.build(current, zone, text), current.timeoutSeconds());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(record(new Delivery(NAME, eventId, false, e.getMessage(), 0,
+                    clock.millis())));
+        }
+        Attempts attempts = new Attempts(eventId, deviceId, zone, request, current.timeoutSeconds());
+        return attempts.run(1).thenApply(this::record);
+    }
+
+    private static HttpRequest toHttp(ChektRequest request, int timeoutSeconds) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+        request.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    /** The tries of one delivery; each failed try schedules the next after its backoff, never blocking a thread. */
+    private final class Attempts {
+        private final String eventId;
+        private final String deviceId;
+        private final int zone;
+        private final HttpRequest request;
+        private final int timeoutSeconds;
+
+        Attempts(String eventId, String deviceId, int zone, HttpRequest request, int timeoutSeconds) {
+            this.eventId = eventId;
+            this.deviceId = deviceId;
+            this.zone = zone;
+            this.request = request;
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        CompletableFuture<Delivery> run(int attempt) {
+            CompletableFuture<ChektAnswer> answer;
+            try {
+                answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                        .handle((response, failure) -> failure == null
+                                ? ChektAnswer.ofResponse(response.statusCode(), response.body())
+                                : ChektAnswer.noAnswer(describe(failure)));
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.completedFuture(ChektAnswer.noAnswer(describe(e)));
+            }
+            return answer.thenCompose(result -> {
+                if (result.retryable() && attempt < retry.attempts()) {
+                    Duration delay = retry.delayAfter(attempt);
+                    LOG.info("CHEKT attempt {} of event {} (device {}, zone {}) failed: {}; retrying in {} ms",
+                            attempt, eventId, deviceId, zone, result.text(), delay.toMillis());
+                    return CompletableFuture.supplyAsync(() -> attempt + 1,
+                                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                            .thenCompose(this::run);
+                }
+                if (!result.acknowledged()) {
+                    LOG.warn("CHEKT delivery of event {} (device {}, zone {}) failed after {} attempt(s): {}",
+                            eventId, deviceId, zone, attempt, result.text());
+                }
+                return CompletableFuture.completedFuture(new Delivery(NAME, eventId, result.acknowledged(),
+                        result.text(), attempt, clock.millis()));
+            });
+        }
+
+        private String describe(Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            String url = request.uri().toString();
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "could not connect to " + url + " within " + timeoutSeconds + " s";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer from " + url + " within " + timeoutSeconds + " s";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused by " + url + " (is the CHEKT bridge running?)";
+            }
+            String message = cause.getMessage();
+            return "request to " + url + " failed: " + (message == null ? cause.getClass().getSimpleName() : message);
+        }
+    }
+
+    private Delivery record(Delivery delivery) {
+        return history.record(delivery);
+    }
+
+    @Override
+    public boolean healthy() {
+        return history.healthy(enabled());
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return history.details(enabled());
+    }
+}
