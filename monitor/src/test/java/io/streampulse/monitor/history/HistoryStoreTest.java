@@ -12,9 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,6 +195,27 @@ class HistoryStoreTest {
         writes.checkpoint();
         assertEquals(0, java.nio.file.Files.size(wal));
         assertEquals(2_000, reads.beats("cam", T0, T0 + DAY, 5_000).size());
+    }
+
+    /** Every read is a lookup by key or a walk of the state-change index, never a pass over all the beats. */
+    @Test
+    void noReadScansTheWholeHeartbeatTable() throws Exception {
+        Set<String> fragments = Set.of("BEAT", "BEAT_OF_STREAM", "ONE_PER_STREAM");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + suite.dataDir().resolve("monitor.db"))) {
+            for (Field field : HistoryRepository.class.getFields()) {
+                if (fragments.contains(field.getName())) {
+                    continue;
+                }
+                String sql = ((String) field.get(null)).replaceAll(":[a-zA-Z]+", "1");
+                try (ResultSet plan = db.createStatement().executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                    while (plan.next()) {
+                        String step = plan.getString("detail");
+                        assertFalse(step.matches("SCAN (h|x|heartbeat)( .*)?")
+                                && !step.contains("USING INDEX heartbeat_change"), field.getName() + ": " + step);
+                    }
+                }
+            }
+        }
     }
 
     @Test
