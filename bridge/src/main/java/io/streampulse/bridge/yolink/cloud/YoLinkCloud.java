@@ -97,8 +97,8 @@ public final class YoLinkCloud implements AutoCloseable {
         token = fresh;
         failedRenewals = 0;
         status = CloudStatus.ok(clock.getAsLong(), fresh);
-        LOG.info("YoLink access token obtained from {} (valid {} s, renewal in {} s)", endpoints.token().getHost(),
-                fresh.expiresInSeconds(), (fresh.renewAtMillis() - fresh.obtainedAtMillis()) / 1000);
+        LOG.info("YoLink access token obtained from {} (valid {} s, renewal in {} ms)", endpoints.token().getHost(),
+                fresh.expiresInSeconds(), fresh.renewAtMillis() - fresh.obtainedAtMillis());
         scheduleRenewal(fresh.renewAtMillis() - clock.getAsLong());
         for (Consumer<AccessToken> listener : renewalListeners) {
             scheduler.execute(() -> listener.accept(fresh));
