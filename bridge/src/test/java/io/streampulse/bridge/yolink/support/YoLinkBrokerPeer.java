@@ -1,5 +1,6 @@
 package io.streampulse.bridge.yolink.support;
 
+import io.streampulse.testkit.ExternalPeer;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.PeerProcess;
 
@@ -19,24 +20,31 @@ import java.util.concurrent.TimeUnit;
  * empty password as none and refuses such users, while YoLink expects exactly that; an ACL lets the username
  * alone decide, and revoking a token (rewriting the ACL and sending SIGHUP) cuts off a session that keeps using it.
  */
-public final class YoLinkBrokerPeer implements AutoCloseable {
+public final class YoLinkBrokerPeer extends ExternalPeer {
 
     public static final String CLOUD_USER = "fake-yolink-cloud";
 
-    private final Path dir;
     private final Path acl;
     private final int port;
     private final String homeId;
-    private final PeerProcess process;
+    private PeerProcess process;
 
     public YoLinkBrokerPeer(String homeId, Collection<String> tokens) {
+        super(null, "yolink-broker-");
         this.homeId = homeId;
+        this.acl = workDir().resolve("acl");
+        this.port = FreePorts.next();
+        launch(() -> {
+            process = PeerProcess.start("yolink-mosquitto", List.of(mosquitto(), "-c", writeConfig(tokens).toString()),
+                    workDir(), port);
+            return process;
+        });
+    }
+
+    private Path writeConfig(Collection<String> tokens) {
         try {
-            dir = Files.createTempDirectory("yolink-broker-");
-            acl = dir.resolve("acl");
-            port = FreePorts.next();
             writeAcl(tokens);
-            Path conf = dir.resolve("mosquitto.conf");
+            Path conf = workDir().resolve("mosquitto.conf");
             Files.writeString(conf, String.join("\n",
                     "per_listener_settings false",
                     "allow_anonymous true",
@@ -47,7 +55,7 @@ public final class YoLinkBrokerPeer implements AutoCloseable {
                     "log_type all",
                     "connection_messages true",
                     "listener " + port + " 127.0.0.1", ""), StandardCharsets.UTF_8);
-            process = PeerProcess.start("yolink-mosquitto", List.of(mosquitto(), "-c", conf.toString()), dir, port);
+            return conf;
         } catch (IOException e) {
             throw new UncheckedIOException("could not set up the YoLink broker stand-in", e);
         }
@@ -77,25 +85,12 @@ public final class YoLinkBrokerPeer implements AutoCloseable {
         }
     }
 
-    public void restart() {
-        process.restart();
-    }
-
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
     private void writeAcl(Collection<String> tokens) throws IOException {
         StringBuilder text = new StringBuilder("user " + CLOUD_USER + "\ntopic write yl-home/#\n");
         for (String token : tokens) {
             text.append("user ").append(token).append("\ntopic read yl-home/").append(homeId).append("/#\n");
         }
-        Path temp = dir.resolve("acl.tmp");
+        Path temp = workDir().resolve("acl.tmp");
         Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
         Files.move(temp, acl, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
