@@ -131,7 +131,7 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
             String payload = new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8);
             delivery.execute(() -> messages.accept(from, payload));
         }).send().whenComplete((ack, error) -> {
-            if (error != null) {
+            if (error != null && !closed) {
                 LOG.warn("YoLink MQTT subscribe to {} failed: {}", topic, error.getMessage());
             }
         });
