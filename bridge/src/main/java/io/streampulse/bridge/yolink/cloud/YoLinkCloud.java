@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -156,8 +158,7 @@ public final class YoLinkCloud implements AutoCloseable {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new YoLinkCloudException(YoLinkCloudException.Reason.UNREACHABLE, what + " at "
-                    + request.uri().getHost() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+                    + request.uri().getHost() + ":" + request.uri().getPort() + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new YoLinkCloudException(YoLinkCloudException.Reason.UNREACHABLE, what + ": interrupted");
@@ -188,6 +189,16 @@ public final class YoLinkCloud implements AutoCloseable {
             }
             scheduleRenewal(retry);
         }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within " + TIMEOUT.toSeconds() + " s";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static String encode(String value) {

@@ -111,6 +111,7 @@ class YoLinkCloudTest {
 
         assertEquals(YoLinkCloudException.Reason.UNREACHABLE, error.reason());
         assertEquals(CloudStatus.State.UNREACHABLE, cloud.status().state());
+        assertTrue(error.getMessage().contains("connection refused"), error.getMessage());
     }
 
     private YoLinkCloud client(String uaid, String secret) {
