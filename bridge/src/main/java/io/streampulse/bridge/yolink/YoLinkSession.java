@@ -117,9 +117,12 @@ public final class YoLinkSession implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        YoLinkMqttSubscriber current;
+        synchronized (this) {
+            closed = true;
+            current = subscriber;
+        }
         cloud.close();
-        YoLinkMqttSubscriber current = subscriber;
         if (current != null) {
             current.close();
         }
@@ -146,7 +149,12 @@ public final class YoLinkSession implements AutoCloseable {
         YoLinkMqttSubscriber next = new YoLinkMqttSubscriber(settings.mqttHost(), settings.mqttPort(), homeId,
                 this::currentToken, feed::onMessage, events, settings.mqttBackoff(), settings.mqttLimiter(),
                 System::currentTimeMillis);
-        subscriber = next;
+        synchronized (this) {
+            if (closed) {
+                return; // closed while we were asking the cloud: no connection may outlive the session
+            }
+            subscriber = next;
+        }
         next.start();
     }
 

@@ -6,6 +6,8 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.streampulse.bridge.alert.AlertCause;
 import io.streampulse.bridge.device.DeviceState;
 import io.streampulse.bridge.yolink.cloud.CloudStatus;
+import io.streampulse.bridge.yolink.events.MalformedEventException;
+import io.streampulse.bridge.yolink.events.YoLinkEventParser;
 import io.streampulse.bridge.yolink.mqtt.ConnectLimiter;
 import io.streampulse.bridge.yolink.mqtt.MqttStatus;
 import io.streampulse.bridge.yolink.support.FakeYoLinkCloud;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +40,7 @@ class YoLinkSessionTest {
     private FakeYoLinkCloud cloud;
     private YoLinkBrokerPeer broker;
     private YoLinkSession session;
+    private YoLinkDeviceFeed feed;
     private Mqtt3BlockingClient publisher;
 
     @AfterEach
@@ -62,12 +66,15 @@ class YoLinkSessionTest {
         Eventually.await(WITHIN, "the device list", () -> !updates.lists().isEmpty());
         assertEquals("Back door", updates.lists().get(0).get(0).name());
 
+        String payload = doorEvent("open");
+        connectPublisher();
         long sent = System.nanoTime();
-        publish(doorEvent("open"));
+        publish(payload);
         DeviceState open = Eventually.await(Duration.ofSeconds(1), "the door open state",
                 () -> updates.last(DOOR).orElse(null), state -> state != null && "open".equals(state.state()));
 
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+        System.out.println("YoLink door alert: broker publish to DeviceUpdates in " + millis + " ms");
         assertEquals(Set.of(AlertCause.OPEN), open.active());
         assertEquals("Back door", open.name(), "named from the device list");
         assertEquals(100, open.batteryPercent());
@@ -105,6 +112,31 @@ class YoLinkSessionTest {
     }
 
     @Test
+    void tenThousandMalformedPayloads_countedAndTheNextGoodEventProcessed() throws Exception {
+        start(7200);
+        awaitConnected(1);
+        String good = doorEvent("open");
+        Random random = new Random(9);
+        int sent = 0;
+        while (sent < 10_000) {
+            char[] chars = good.toCharArray();
+            chars[random.nextInt(chars.length)] = "{}[\"".charAt(random.nextInt(4));
+            chars[random.nextInt(chars.length)] = '}';
+            String bad = new String(chars);
+            if (!isWellFormedEvent(bad)) {
+                publish(bad, MqttQos.AT_MOST_ONCE);
+                sent++;
+            }
+        }
+        publish(good);
+
+        assertEquals(Set.of(AlertCause.OPEN), awaitState("open").active());
+        YoLinkDeviceFeed feed = feedOf(session);
+        assertEquals(10_000, feed.malformed());
+        assertEquals(10_001, feed.received());
+    }
+
+    @Test
     void wrongSecret_notConnectedAndHealthSaysWhy() {
         cloud = new FakeYoLinkCloud("ua_test", "sec_test", 7200);
         broker = brokerAdmittingCloudTokens();
@@ -123,9 +155,23 @@ class YoLinkSessionTest {
         cloud = new FakeYoLinkCloud("ua_test", "sec_test", tokenSeconds)
                 .withDevice(DOOR, "Back door", "DoorSensor", "YS7704-UC");
         broker = brokerAdmittingCloudTokens();
-        session = new YoLinkSession(settings("sec_test"), new YoLinkDeviceFeed(List.of(updates),
-                System::currentTimeMillis));
+        feed = new YoLinkDeviceFeed(List.of(updates), System::currentTimeMillis);
+        session = new YoLinkSession(settings("sec_test"), feed);
         session.start();
+    }
+
+    private YoLinkDeviceFeed feedOf(YoLinkSession ignored) {
+        return feed;
+    }
+
+    /** A mutation that still parses as an event would be counted as good: only real garbage is sent. */
+    private static boolean isWellFormedEvent(String payload) {
+        try {
+            YoLinkEventParser.parse(payload);
+            return true;
+        } catch (MalformedEventException e) {
+            return false;
+        }
     }
 
     private YoLinkSession.Settings settings(String secret) {
@@ -150,6 +196,16 @@ class YoLinkSessionTest {
 
     /** Publishes as YoLink's cloud would; after a broker restart the subscription may need a moment. */
     private void publish(String payload) {
+        publish(payload, MqttQos.AT_LEAST_ONCE);
+    }
+
+    private void publish(String payload, MqttQos qos) {
+        connectPublisher();
+        publisher.publishWith().topic("yl-home/" + FakeYoLinkCloud.HOME_ID + "/" + DOOR + "/report")
+                .payload(payload.getBytes(StandardCharsets.UTF_8)).qos(qos).send();
+    }
+
+    private void connectPublisher() {
         if (publisher == null) {
             publisher = MqttClient.builder().useMqttVersion3().identifier("fake-yolink-cloud")
                     .serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
@@ -157,8 +213,6 @@ class YoLinkSessionTest {
         if (!publisher.getState().isConnected()) {
             publisher.connectWith().simpleAuth().username(YoLinkBrokerPeer.CLOUD_USER).applySimpleAuth().send();
         }
-        publisher.publishWith().topic("yl-home/" + FakeYoLinkCloud.HOME_ID + "/" + DOOR + "/report")
-                .payload(payload.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
     }
 
     private static String doorEvent(String state) {

@@ -51,7 +51,7 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
     private volatile boolean reconnectForToken;
     private volatile boolean closed;
     private volatile String lastLoggedReason = "";
-    private long connects;
+    private volatile long connects;
 
     /**
      * @param token    the access token to connect with now (called on each attempt; must not block)
@@ -123,7 +123,7 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
         }
         connects++;
         lastLoggedReason = "";
-        status = new MqttStatus(MqttStatus.State.CONNECTED, broker, "", clock.getAsLong(), connects, 0);
+        long connected = connects;
         LOG.info("YoLink MQTT connected to {}; subscribing to {}", broker, topic);
         // the callback belongs to this subscription: a clean session ends hivemq's global publish flows with it
         client.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).callback(publish -> {
@@ -131,9 +131,14 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
             String payload = new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8);
             delivery.execute(() -> messages.accept(from, payload));
         }).send().whenComplete((ack, error) -> {
-            if (error != null && !closed) {
-                LOG.warn("YoLink MQTT subscribe to {} failed: {}", topic, error.getMessage());
+            if (error != null || connected != connects) {
+                if (error != null && !closed) {
+                    LOG.warn("YoLink MQTT subscribe to {} failed: {}", topic, error.getMessage());
+                }
+                return;
             }
+            // connected means subscribed: only from now on can events arrive
+            status = new MqttStatus(MqttStatus.State.CONNECTED, broker, "", clock.getAsLong(), connected, 0);
         });
     }
 
