@@ -97,6 +97,24 @@ class YoLinkSessionTest {
     }
 
     @Test
+    void brokerDownAtStart_keepsTryingAndConnectsWhenItComesUp() {
+        cloud = new FakeYoLinkCloud("ua_test", "sec_test", 7200);
+        broker = brokerAdmittingCloudTokens();
+        broker.stop();
+        feed = new YoLinkDeviceFeed(List.of(updates), System::currentTimeMillis);
+        session = new YoLinkSession(settings("sec_test"), feed);
+        session.start();
+        MqttStatus retrying = Eventually.await(WITHIN, "retries", () -> session.mqttStatus().orElse(null),
+                status -> status != null && status.failedAttempts() >= 2);
+        assertEquals(MqttStatus.State.RETRYING, retrying.state());
+        assertTrue(retrying.reason().contains("connection refused"), retrying.reason());
+
+        broker.restart();
+
+        awaitConnected(1);
+    }
+
+    @Test
     void tokenRenewal_reconnectsWithTheNewToken() throws Exception {
         start(3);
         awaitConnected(1);
