@@ -51,6 +51,7 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
     private volatile boolean reconnectForToken;
     private volatile boolean closed;
     private volatile String lastLoggedReason = "";
+    private volatile String connectingWith = "";
     private volatile long connects;
 
     /**
@@ -81,7 +82,8 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
         long at = clock.getAsLong();
         limiter.record(at);
         LOG.info("YoLink MQTT connecting to {} for {}", broker, topic);
-        client.connectWith().simpleAuth().username(token.get()).password(NO_PASSWORD).applySimpleAuth()
+        connectingWith = token.get();
+        client.connectWith().simpleAuth().username(connectingWith).password(NO_PASSWORD).applySimpleAuth()
                 .keepAlive(KEEPALIVE_SECONDS).cleanSession(true).send();
     }
 
@@ -140,6 +142,9 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
             // connected means subscribed: only from now on can events arrive
             status = new MqttStatus(MqttStatus.State.CONNECTED, broker, "", clock.getAsLong(), connected, 0);
         });
+        if (!connectingWith.equals(token.get())) {
+            tokenRenewed(); // renewed while this attempt waited with the old one
+        }
     }
 
     private synchronized void disconnected(MqttClientDisconnectedContext context) {
@@ -162,10 +167,11 @@ public final class YoLinkMqttSubscriber implements AutoCloseable {
             lastLoggedReason = reason;
         }
         // we subscribe ourselves on every connect; each attempt carries the token current at that moment
+        connectingWith = token.get();
         Mqtt3ClientReconnector reconnector = ((Mqtt3ClientDisconnectedContext) context).getReconnector();
         reconnector.reconnect(true).resubscribeIfSessionExpired(false).republishIfSessionExpired(false)
                 .delay(delay, TimeUnit.MILLISECONDS)
-                .connectWith().simpleAuth().username(token.get()).password(NO_PASSWORD).applySimpleAuth()
+                .connectWith().simpleAuth().username(connectingWith).password(NO_PASSWORD).applySimpleAuth()
                 .keepAlive(KEEPALIVE_SECONDS).cleanSession(true).applyConnect();
     }
 
