@@ -1,0 +1,29 @@
+package io.streampulse.bridge.alert;
+
+import io.streampulse.bridge.device.DeviceState;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which devices went silent for longer than their kind allows ({@link OfflinePolicy}), by the injected clock,
+ * so tests move time instead of waiting hours. The engine runs it periodically and raises OFFLINE for each.
+ */
+public final class OfflineWatch {
+
+    private final Clock clock;
+
+    public OfflineWatch(Clock clock) {
+        this.clock = clock;
+    }
+
+    public List<DeviceState> overdue(Collection<DeviceState> devices) {
+        long now = clock.millis();
+        return devices.stream().filter(d -> OfflinePolicy.overdue(d, now)).toList();
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+}
