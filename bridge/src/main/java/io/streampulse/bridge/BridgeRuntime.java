@@ -140,24 +140,16 @@ public class BridgeRuntime implements AutoCloseable {
         }
     }
 
-    private AlertEngine.Listener listener(DeviceEvents events) {
+    private static AlertEngine.Listener listener(DeviceEvents events) {
         return new AlertEngine.Listener() {
             @Override
             public void device(DeviceState state, boolean changed) {
                 events.device(state);
-                if (changed) {
-                    store.appendEvent(Map.of("type", "device", "device_id", state.deviceId(),
-                            "state", String.valueOf(state.state()), "active", new TreeSet<>(state.active()).toString(),
-                            "online", Boolean.toString(state.online()), "at", Long.toString(state.lastSeenMillis())));
-                }
             }
 
             @Override
             public void alert(AlertEvent event) {
                 events.alert(event);
-                store.appendEvent(Map.of("type", "alert", "id", event.id(), "device_id", event.deviceId(),
-                        "cause", event.cause().name(), "restore", Boolean.toString(event.restore()),
-                        "at", Long.toString(event.atMillis())));
             }
         };
     }

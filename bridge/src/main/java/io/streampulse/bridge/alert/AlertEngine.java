@@ -11,13 +11,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every device state change passes here, one at a time: reports from YoLink ({@link #accept}), door-prop
  * deadlines ({@link #doorPropDue}) and the offline check ({@link #checkOffline}). Each change is stored (memory
- * now, Redis behind), its edges are persisted in the outbox before the listener hears of them, and the door-prop
- * timer follows the door. Nothing here waits on Redis.
+ * now, Redis hash and event stream behind), its edges are persisted in the outbox before the listener hears of
+ * them, and the door-prop timer follows the door. Nothing here waits on Redis.
  */
 public final class AlertEngine {
 
@@ -97,8 +98,19 @@ public final class AlertEngine {
             }
         }
         followDoor(previous, next, atMillis);
-        listener.device(next, previous == null || !sameCondition(previous, next));
-        events.forEach(listener::alert);
+        boolean changed = previous == null || !sameCondition(previous, next);
+        if (changed) {
+            store.appendEvent(Map.of("type", "device", "device_id", next.deviceId(), "state",
+                    String.valueOf(next.state()), "active", new TreeSet<>(next.active()).toString(),
+                    "online", Boolean.toString(next.online()), "at", Long.toString(next.lastSeenMillis())));
+        }
+        listener.device(next, changed);
+        for (AlertEvent event : events) {
+            store.appendEvent(Map.of("type", "alert", "id", event.id(), "device_id", event.deviceId(), "cause",
+                    event.cause().name(), "restore", Boolean.toString(event.restore()),
+                    "at", Long.toString(event.atMillis())));
+            listener.alert(event);
+        }
     }
 
     /** Event ids carry the time: two edges of one device in the same millisecond get consecutive times. */
