@@ -104,6 +104,11 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
+    /** The mapping in force for a device (the config's {@code devices} entry). */
+    public Optional<DeviceMapping> mapping(String deviceId) {
+        return Optional.ofNullable(mappings.get(deviceId));
+    }
+
     public OutboxStore outbox() {
         return outbox;
     }
