@@ -35,6 +35,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Wires the bridge's core to the config: the Redis link and device store, the durable outbox and its
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * without a restart; a new {@code redis.url} needs one.
  */
 @Context
-public class BridgeRuntime implements AutoCloseable {
+public class BridgeRuntime implements Consumer<DeviceState>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeRuntime.class);
     static final String OUTBOX_FILE = "outbox.db";
@@ -107,6 +108,7 @@ public class BridgeRuntime implements AutoCloseable {
     }
 
     /** A normalized device report (from the YoLink client); returns once its alerts are in the outbox. */
+    @Override
     public void accept(DeviceState report) {
         engine.accept(report);
     }

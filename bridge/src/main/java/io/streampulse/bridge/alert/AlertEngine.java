@@ -57,6 +57,10 @@ public final class AlertEngine {
 
     /** A report from the YoLink client. Older than what we have (reordered delivery): ignored. */
     public synchronized void accept(DeviceState report) {
+        if (report.deviceId() == null || report.deviceId().isBlank() || report.kind() == null) {
+            LOG.warn("Device report without device id or kind ignored: {}", report);
+            return;
+        }
         DeviceState previous = store.get(report.deviceId()).orElse(null);
         if (previous != null && report.lastSeenMillis() < previous.lastSeenMillis()) {
             LOG.debug("Device {}: report of {} older than the state of {}; ignored", report.deviceId(),

@@ -26,9 +26,14 @@ public final class OfflinePolicy {
         };
     }
 
-    /** Online, heard at least once, and silent for longer than its kind allows at {@code nowMillis}. */
-    public static boolean overdue(DeviceState state, long nowMillis) {
+    /**
+     * Online, heard at least once, and silent for longer than its kind allows at {@code nowMillis}. Silence is
+     * counted from {@code listeningSinceMillis} at the earliest: a report sent while the bridge was not running
+     * was missed, not absent.
+     */
+    public static boolean overdue(DeviceState state, long nowMillis, long listeningSinceMillis) {
         return state.online() && state.lastSeenMillis() > 0
-                && nowMillis - state.lastSeenMillis() > threshold(state.kind()).toMillis();
+                && nowMillis - Math.max(state.lastSeenMillis(), listeningSinceMillis)
+                > threshold(state.kind()).toMillis();
     }
 }

@@ -13,14 +13,17 @@ import java.util.List;
 public final class OfflineWatch {
 
     private final Clock clock;
+    private final long listeningSince;
 
+    /** Silence is counted from now at the earliest (see {@link OfflinePolicy#overdue}). */
     public OfflineWatch(Clock clock) {
         this.clock = clock;
+        this.listeningSince = clock.millis();
     }
 
     public List<DeviceState> overdue(Collection<DeviceState> devices) {
         long now = clock.millis();
-        return devices.stream().filter(d -> OfflinePolicy.overdue(d, now)).toList();
+        return devices.stream().filter(d -> OfflinePolicy.overdue(d, now, listeningSince)).toList();
     }
 
     public long now() {

@@ -149,6 +149,28 @@ class AlertEngineTest {
     }
 
     @Test
+    void checkOffline_silenceBeforeTheBridgeStarted_isNotCounted() {
+        engine.accept(Devices.leak("leak", false, T0 - Duration.ofHours(20).toMillis()));
+        clock.advance(Duration.ofHours(9));
+        engine.checkOffline();
+        assertTrue(heard.isEmpty(), "only 9 h of listening so far");
+        clock.advance(Duration.ofMinutes(1));
+        engine.checkOffline();
+        assertEquals(List.of(AlertCause.OFFLINE), heard.stream().map(AlertEvent::cause).toList());
+    }
+
+    @Test
+    void accept_reportWithoutIdOrKind_ignoredAndTheNextOneWorks() {
+        DeviceState good = Devices.door("door", true, T0);
+        engine.accept(new DeviceState(" ", "x", "DoorSensor", good.kind(), "open", good.active(), null, null, null,
+                null, T0, true, Map.of()));
+        engine.accept(new DeviceState("door", "x", "DoorSensor", null, "open", good.active(), null, null, null,
+                null, T0, true, Map.of()));
+        engine.accept(good);
+        assertEquals(List.of("door/OPEN/alarm/" + T0), ids());
+    }
+
+    @Test
     void accept_writesTheHashTheIndexAndTheStream() {
         engine.accept(Devices.leak("leak", true, T0 + 5));
         Eventually.await(WAIT, "hash in redis", () -> peek.sync().hgetall(RedisKeys.device("leak")),
