@@ -50,23 +50,29 @@ public final class DoorPropDeadlines {
 
     private void connected() {
         var commands = redis.commands().orElseThrow(() -> new IllegalStateException("Redis went away"));
-        if (!loaded) {
-            try {
-                List<ScoredValue<String>> stored = commands.zrangeWithScores(RedisKeys.DOOR_PROP, 0, -1)
-                        .get(10, TimeUnit.SECONDS);
-                Map<String, Long> deadlines = new LinkedHashMap<>();
-                stored.forEach(v -> deadlines.put(v.getValue(), (long) v.getScore()));
-                loaded = true;
-                deadlines.forEach(armed::putIfAbsent);
-                onLoaded.accept(deadlines);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                redis.later(this::connected, DeviceStore.RESYNC_RETRY);
-                throw new IllegalStateException("loading door-prop deadlines failed: " + e, e);
-            }
-        }
+        Map<String, Long> found = loaded ? Map.of() : load(commands);
+        // Rewritten before anything is scheduled: a deadline firing at once removes its entry after this.
         armed.forEach((id, deadline) -> commands.zadd(RedisKeys.DOOR_PROP, deadline, id));
+        if (!found.isEmpty()) {
+            onLoaded.accept(found);
+        }
+    }
+
+    private Map<String, Long> load(io.lettuce.core.api.async.RedisAsyncCommands<String, String> commands) {
+        try {
+            List<ScoredValue<String>> stored = commands.zrangeWithScores(RedisKeys.DOOR_PROP, 0, -1)
+                    .get(10, TimeUnit.SECONDS);
+            Map<String, Long> deadlines = new LinkedHashMap<>();
+            stored.forEach(v -> deadlines.put(v.getValue(), (long) v.getScore()));
+            loaded = true;
+            deadlines.forEach(armed::putIfAbsent);
+            return deadlines;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            redis.later(this::connected, DeviceStore.RESYNC_RETRY);
+            throw new IllegalStateException("loading door-prop deadlines failed: " + e, e);
+        }
     }
 }
