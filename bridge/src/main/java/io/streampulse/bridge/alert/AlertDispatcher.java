@@ -1,0 +1,207 @@
+package io.streampulse.bridge.alert;
+
+import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.receiver.Receiver;
+import io.streampulse.shared.config.DeviceMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The durable outbox in motion. {@link #dispatch} routes each event to the receivers its device is mapped to,
+ * writes one row per receiver to the {@link OutboxStore} (on disk before anything is sent), then hands the rows
+ * to one {@link ReceiverLane} per receiver. A row leaves the outbox only when the receiver acknowledged it (or it
+ * expired); failures are retried with {@link RetryBackoff}. {@link #start} resumes what a previous run left.
+ */
+public final class AlertDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
+    /** How often a receiver that is switched off is looked at again (its rows wait, they are not failed). */
+    static final Duration DISABLED_RECHECK = Duration.ofSeconds(1);
+
+    /** Timing: backoff, the longest wait for one receiver answer, and when an undeliverable row is given up. */
+    public record Options(RetryBackoff backoff, Duration answerTimeout, Duration expiry) {
+    }
+
+    private final OutboxStore outbox;
+    private final Function<String, Optional<Receiver>> receivers;
+    private final Options options;
+    private final Clock clock;
+    private final Map<String, ReceiverLane> lanes = new ConcurrentHashMap<>();
+    private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, DeviceMapping> mappings = Map.of();
+    private volatile Set<String> configEnabled = Set.of();
+
+    /**
+     * @param receivers the receiver of a name ("chekt", "sia", "modbus"); empty when this build has none
+     */
+    public AlertDispatcher(OutboxStore outbox, Function<String, Optional<Receiver>> receivers, Options options,
+                           Clock clock) {
+        this.outbox = outbox;
+        this.receivers = receivers;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * The config's device mappings and the receivers switched on in it (used when no receiver bean answers for a
+     * name); rows already queued are retried now with the new mapping.
+     */
+    public void configure(Map<String, DeviceMapping> devices, Set<String> enabledInConfig) {
+        this.mappings = Map.copyOf(devices);
+        this.configEnabled = Set.copyOf(enabledInConfig);
+        loggedOnce.clear();
+        lanes.values().forEach(ReceiverLane::wake);
+    }
+
+    /** Resumes every row a previous run left pending or failed, in order. */
+    public void start() throws SQLException {
+        List<OutboxEntry> left = outbox.unfinished();
+        if (!left.isEmpty()) {
+            LOG.info("Resuming {} undelivered alert deliveries from the outbox", left.size());
+        }
+        left.forEach(entry -> lane(entry.receiver()).add(entry));
+    }
+
+    /** Persists the rows for {@code events} (returns once they are on disk), then queues them for delivery. */
+    public void dispatch(List<AlertEvent> events) throws SQLException {
+        List<OutboxStore.Target> targets = new ArrayList<>();
+        for (AlertEvent event : events) {
+            DeviceMapping mapping = mappings.get(event.deviceId());
+            if (mapping == null) {
+                once("unmapped:" + event.deviceId(), "Device {} ({}) has no entry in config.yaml 'devices': its"
+                        + " alarms reach no receiver", event.deviceId(), event.deviceName());
+                continue;
+            }
+            for (DeliveryRouting.Route route : DeliveryRouting.routes(mapping)) {
+                if (route.skipReason().isPresent()) {
+                    once("route:" + event.deviceId() + ":" + route.receiver(), "Receiver {} skipped: {}",
+                            route.receiver(), route.skipReason().get());
+                } else if (!enabled(route.receiver())) {
+                    once("disabled:" + route.receiver(), "Receiver {} is disabled in config.yaml: device {}"
+                            + " events are not sent to it", route.receiver(), event.deviceId());
+                } else {
+                    targets.add(new OutboxStore.Target(route.receiver(), event));
+                }
+            }
+        }
+        if (!targets.isEmpty()) {
+            outbox.enqueue(targets, clock.millis()).forEach(entry -> lane(entry.receiver()).add(entry));
+        }
+    }
+
+    /** The mapping in force for a device (the config's {@code devices} entry). */
+    public Optional<DeviceMapping> mapping(String deviceId) {
+        return Optional.ofNullable(mappings.get(deviceId));
+    }
+
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    private boolean enabled(String receiver) {
+        return receivers.apply(receiver).map(Receiver::enabled).orElse(configEnabled.contains(receiver));
+    }
+
+    private ReceiverLane lane(String receiver) {
+        return lanes.computeIfAbsent(receiver, r -> new ReceiverLane(r, this::attempt, clock));
+    }
+
+    /** One try of the lane's head; the entry to retry, or empty when it is finished. */
+    private Optional<OutboxEntry> attempt(OutboxEntry entry) {
+        AlertEvent event = entry.event();
+        DeviceMapping mapping = mappings.get(event.deviceId());
+        long now = clock.millis();
+        try {
+            if (mapping == null || !DeliveryRouting.routed(mapping, entry.receiver())) {
+                finish(entry.retryAt(entry.attempts(), now, 0, "not sent: device no longer mapped to "
+                        + entry.receiver()), OutboxEntry.EXPIRED);
+                return Optional.empty();
+            }
+            Optional<Receiver> receiver = receivers.apply(entry.receiver());
+            if (receiver.isPresent() && !receiver.get().enabled()) {
+                return Optional.of(entry.holdUntil(now + DISABLED_RECHECK.toMillis()));
+            }
+            int attempts = entry.attempts() + 1;
+            Delivery delivery = receiver.isEmpty()
+                    ? new Delivery(entry.receiver(), event.id(), false, "no " + entry.receiver()
+                        + " receiver in this bridge", 0, now)
+                    : await(receiver.get(), event, mapping);
+            long done = clock.millis();
+            if (delivery.acknowledged()) {
+                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.DELIVERED);
+                LOG.info("Delivered {} to {} (device {}, attempt {}): {}", event.id(), entry.receiver(),
+                        event.deviceId(), attempts, delivery.answer());
+                return Optional.empty();
+            }
+            if (done - entry.createdMillis() >= options.expiry().toMillis()) {
+                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.EXPIRED);
+                LOG.error("Gave up {} to {} (device {}) after {} attempts over {}: {}", event.id(), entry.receiver(),
+                        event.deviceId(), attempts, options.expiry(), delivery.answer());
+                return Optional.empty();
+            }
+            long next = done + options.backoff().delayMillis(attempts, ThreadLocalRandom.current().nextDouble());
+            OutboxEntry retry = entry.retryAt(attempts, done, next, delivery.answer());
+            outbox.failed(retry);
+            LOG.warn("Delivery of {} to {} failed (device {}, attempt {}): {}; next try in {} ms", event.id(),
+                    entry.receiver(), event.deviceId(), attempts, delivery.answer(), next - done);
+            return Optional.of(retry);
+        } catch (SQLException e) {
+            LOG.error("Outbox write for {} to {} failed: {}; retrying", event.id(), entry.receiver(), e.getMessage());
+            return Optional.of(entry.holdUntil(now + options.backoff().initial().toMillis()));
+        }
+    }
+
+    private Delivery await(Receiver receiver, AlertEvent event, DeviceMapping mapping) {
+        long now = clock.millis();
+        try {
+            return receiver.deliver(event, mapping).get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new Delivery(receiver.name(), event.id(), false, "no answer within " + options.answerTimeout(),
+                    1, now);
+        } catch (ExecutionException e) {
+            return new Delivery(receiver.name(), event.id(), false, "receiver error: " + e.getCause(), 1, now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery(receiver.name(), event.id(), false, "interrupted (bridge stopping)", 0, now);
+        } catch (RuntimeException e) {
+            return new Delivery(receiver.name(), event.id(), false, "receiver error: " + e, 1, now);
+        }
+    }
+
+    private void finish(OutboxEntry entry, String status) throws SQLException {
+        outbox.finished(entry, status);
+    }
+
+    private void once(String key, String format, Object... args) {
+        if (loggedOnce.add(key)) {
+            LOG.warn(format, args);
+        }
+    }
+
+    /** Rows queued in memory per receiver (the outbox file has the same ones). */
+    public Map<String, Integer> queued() {
+        Map<String, Integer> sizes = new java.util.TreeMap<>();
+        lanes.forEach((name, lane) -> sizes.put(name, lane.size()));
+        return sizes;
+    }
+
+    @Override
+    public void close() {
+        lanes.values().forEach(ReceiverLane::close);
+    }
+}

@@ -1,0 +1,199 @@
+package io.streampulse.bridge.alert;
+
+import io.streampulse.bridge.device.DeviceKind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable outbox and delivery log: one SQLite file ({@code outbox.db} in STREAMPULSE_DATA), WAL with
+ * {@code synchronous=FULL}, so a row is on disk (fsync) before {@link #enqueue} returns and survives kill -9 and
+ * power loss. Redis is not used for this: the container's Redis fsyncs its AOF once a second, and delivery must
+ * go on while Redis is down. One connection, one writer (this process), calls serialised.
+ */
+public final class OutboxStore implements AutoCloseable {
+
+    /** One event for one receiver, to be queued. */
+    public record Target(String receiver, AlertEvent event) {
+    }
+
+    /** The operator's figures: rows still to deliver, how many of them failed at least once, the oldest one. */
+    public record Backlog(int unfinished, int failing, long oldestCreatedMillis) {
+    }
+
+    private static final String COLUMNS = "seq, receiver, event_id, device_id, device_name, kind, cause, restore,"
+            + " event_ms, status, attempts, created_ms, next_attempt_ms, last_attempt_ms, answer";
+
+    private final Connection db;
+    private final int logCapacity;
+    private int finishedSinceTrim;
+
+    public OutboxStore(Path file, int logCapacity) {
+        this.logCapacity = logCapacity;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA busy_timeout=5000");
+                s.execute("CREATE TABLE IF NOT EXISTS deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        + " receiver TEXT NOT NULL, event_id TEXT NOT NULL, device_id TEXT NOT NULL, device_name TEXT,"
+                        + " kind TEXT NOT NULL, cause TEXT NOT NULL, restore INTEGER NOT NULL, event_ms INTEGER NOT NULL,"
+                        + " status TEXT NOT NULL, attempts INTEGER NOT NULL, created_ms INTEGER NOT NULL,"
+                        + " next_attempt_ms INTEGER NOT NULL, last_attempt_ms INTEGER NOT NULL, answer TEXT NOT NULL,"
+                        + " UNIQUE (receiver, event_id))");
+                s.execute("CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status, seq)");
+                s.execute("CREATE INDEX IF NOT EXISTS deliveries_device ON deliveries (device_id, seq)");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open the alert outbox " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes every target in one transaction (one fsync) and returns the new rows. A target already stored (same
+     * receiver and event id, e.g. an event replayed after a restart) is not stored twice and not returned.
+     */
+    public synchronized List<OutboxEntry> enqueue(List<Target> targets, long nowMillis) throws SQLException {
+        List<OutboxEntry> added = new ArrayList<>();
+        db.setAutoCommit(false);
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO deliveries (receiver, event_id, device_id,"
+                + " device_name, kind, cause, restore, event_ms, status, attempts, created_ms, next_attempt_ms,"
+                + " last_attempt_ms, answer) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,0,'') ON CONFLICT DO NOTHING"
+                + " RETURNING seq")) {
+            for (Target target : targets) {
+                AlertEvent e = target.event();
+                insert.setString(1, target.receiver());
+                insert.setString(2, e.id());
+                insert.setString(3, e.deviceId());
+                insert.setString(4, e.deviceName());
+                insert.setString(5, e.kind().name());
+                insert.setString(6, e.cause().name());
+                insert.setInt(7, e.restore() ? 1 : 0);
+                insert.setLong(8, e.atMillis());
+                insert.setString(9, OutboxEntry.PENDING);
+                insert.setLong(10, nowMillis);
+                insert.setLong(11, nowMillis);
+                try (ResultSet rs = insert.executeQuery()) {
+                    if (rs.next()) {
+                        added.add(new OutboxEntry(rs.getLong(1), target.receiver(), e, OutboxEntry.PENDING, 0,
+                                nowMillis, nowMillis, 0, ""));
+                    }
+                }
+            }
+            db.commit();
+            return added;
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    /** Rows still to deliver, oldest first (what a restart resumes). */
+    public synchronized List<OutboxEntry> unfinished() throws SQLException {
+        return select("WHERE status IN ('pending', 'failed') ORDER BY seq", List.of());
+    }
+
+    public synchronized void failed(OutboxEntry entry) throws SQLException {
+        update(entry, OutboxEntry.FAILED, entry.nextAttemptMillis());
+    }
+
+    /** Delivered or expired: the row becomes a line of the (capped) delivery log. */
+    public synchronized void finished(OutboxEntry entry, String status) throws SQLException {
+        update(entry, status, 0);
+        if (++finishedSinceTrim >= 100) {
+            finishedSinceTrim = 0;
+            trimLog();
+        }
+    }
+
+    /** Newest first; {@code status} one of pending, failed, delivered, expired. */
+    public synchronized List<OutboxEntry> query(Optional<String> deviceId, Optional<String> status, int limit)
+            throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("WHERE 1=1");
+        deviceId.ifPresent(d -> {
+            where.append(" AND device_id = ?");
+            args.add(d);
+        });
+        status.ifPresent(s -> {
+            where.append(" AND status = ?");
+            args.add(s);
+        });
+        args.add(limit);
+        return select(where + " ORDER BY seq DESC LIMIT ?", args);
+    }
+
+    public synchronized Backlog backlog() throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*),"
+                + " coalesce(sum(status = 'failed'), 0), coalesce(min(created_ms), 0) FROM deliveries"
+                + " WHERE status IN ('pending', 'failed')")) {
+            rs.next();
+            return new Backlog(rs.getInt(1), rs.getInt(2), rs.getLong(3));
+        }
+    }
+
+    private void update(OutboxEntry entry, String status, long nextAttempt) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE deliveries SET status = ?, attempts = ?,"
+                + " next_attempt_ms = ?, last_attempt_ms = ?, answer = ? WHERE seq = ?")) {
+            update.setString(1, status);
+            update.setInt(2, entry.attempts());
+            update.setLong(3, nextAttempt);
+            update.setLong(4, entry.lastAttemptMillis());
+            update.setString(5, entry.answer());
+            update.setLong(6, entry.seq());
+            update.executeUpdate();
+        }
+    }
+
+    private void trimLog() throws SQLException {
+        try (PreparedStatement trim = db.prepareStatement("DELETE FROM deliveries WHERE status IN ('delivered',"
+                + " 'expired') AND seq <= (SELECT seq FROM deliveries WHERE status IN ('delivered', 'expired')"
+                + " ORDER BY seq DESC LIMIT 1 OFFSET ?)")) {
+            trim.setInt(1, logCapacity);
+            trim.executeUpdate();
+        }
+    }
+
+    private List<OutboxEntry> select(String tail, List<Object> args) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT " + COLUMNS + " FROM deliveries " + tail)) {
+            for (int i = 0; i < args.size(); i++) {
+                query.setObject(i + 1, args.get(i));
+            }
+            List<OutboxEntry> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    AlertEvent event = new AlertEvent(rs.getString("event_id"), rs.getString("device_id"),
+                            rs.getString("device_name"), DeviceKind.valueOf(rs.getString("kind")),
+                            AlertCause.valueOf(rs.getString("cause")), rs.getInt("restore") == 1,
+                            rs.getLong("event_ms"));
+                    rows.add(new OutboxEntry(rs.getLong("seq"), rs.getString("receiver"), event,
+                            rs.getString("status"), rs.getInt("attempts"), rs.getLong("created_ms"),
+                            rs.getLong("next_attempt_ms"), rs.getLong("last_attempt_ms"), rs.getString("answer")));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing; every committed row is already on disk
+        }
+    }
+}

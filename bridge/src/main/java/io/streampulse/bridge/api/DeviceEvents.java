@@ -1,0 +1,41 @@
+package io.streampulse.bridge.api;
+
+import io.micronaut.http.sse.Event;
+import io.streampulse.bridge.alert.AlertEvent;
+import io.streampulse.bridge.device.DeviceState;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live feed of {@code /api/devices/events}: {@code device} (a DeviceState) on every change, {@code alert}
+ * (an AlertEvent) on every alarm, restore or trouble. Best-effort multicast: a slow subscriber misses events
+ * (and gets a fresh snapshot when it reconnects) instead of holding back the engine.
+ */
+@Singleton
+public class DeviceEvents {
+
+    public static final String SNAPSHOT = "snapshot";
+    public static final String DEVICE = "device";
+    public static final String ALERT = "alert";
+
+    private final Sinks.Many<Event<Object>> sink = Sinks.many().multicast().directBestEffort();
+    private final AtomicLong ids = new AtomicLong();
+
+    public void device(DeviceState state) {
+        sink.tryEmitNext(Event.<Object>of(state).name(DEVICE).id(Long.toString(ids.incrementAndGet())));
+    }
+
+    public void alert(AlertEvent event) {
+        sink.tryEmitNext(Event.<Object>of(event).name(ALERT).id(Long.toString(ids.incrementAndGet())));
+    }
+
+    /** A subscriber's feed: one {@code snapshot} per device as it is now, then the live events. */
+    public Publisher<Event<Object>> subscribe(Collection<DeviceState> current) {
+        return Flux.concat(Flux.fromIterable(current).map(s -> Event.<Object>of(s).name(SNAPSHOT)), sink.asFlux());
+    }
+}

@@ -1,0 +1,161 @@
+package io.streampulse.bridge.store;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.streampulse.bridge.device.DeviceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Device state: the in-memory map is what the engine and the API read; Redis (one hash per device, the index
+ * set, the capped event stream) is written behind it, asynchronously, and never waited for. A write Redis did
+ * not take marks the device dirty (counted on /health); every (re)connect rewrites all devices, so a Redis that
+ * restarted empty is filled again.
+ */
+public final class DeviceStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceStore.class);
+    static final Duration RESYNC_RETRY = Duration.ofSeconds(1);
+    /**
+     * Replaces the whole hash atomically, so an attribute that disappeared does not linger, and indexes the id
+     * (ARGV[2]: the codec writes device_id first).
+     */
+    private static final String REPLACE_HASH = "redis.call('DEL', KEYS[1]) redis.call('HSET', KEYS[1], unpack(ARGV))"
+            + " redis.call('SADD', KEYS[2], ARGV[2]) return 1";
+
+    private final RedisLink redis;
+    private final long streamMaxLength;
+    private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile boolean everLoaded;
+
+    public DeviceStore(RedisLink redis, long streamMaxLength) {
+        this.redis = redis;
+        this.streamMaxLength = streamMaxLength;
+        redis.onConnected(this::connected);
+    }
+
+    public Optional<DeviceState> get(String deviceId) {
+        return Optional.ofNullable(devices.get(deviceId));
+    }
+
+    public Collection<DeviceState> all() {
+        return List.copyOf(devices.values());
+    }
+
+    /** Waits (at most {@code timeout}) for the first load from Redis; false if Redis did not answer in time. */
+    public boolean awaitLoaded(Duration timeout) {
+        try {
+            return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Replaces the device's state in memory now and in Redis in the background. */
+    public void put(DeviceState state) {
+        devices.put(state.deviceId(), state);
+        write(state);
+    }
+
+    /** Appends to the capped event stream; dropped (and counted) while Redis is down. */
+    public void appendEvent(Map<String, String> fields) {
+        Optional<RedisAsyncCommands<String, String>> commands = redis.commands();
+        if (commands.isEmpty()) {
+            return;
+        }
+        watch(commands.get().xadd(RedisKeys.EVENTS, XAddArgs.Builder.maxlen(streamMaxLength).approximateTrimming(),
+                fields), null);
+    }
+
+    public int dirtyCount() {
+        return dirty.size();
+    }
+
+    private void write(DeviceState state) {
+        Optional<RedisAsyncCommands<String, String>> commands = redis.commands();
+        if (commands.isEmpty()) {
+            dirty.add(state.deviceId());
+            return;
+        }
+        List<String> args = new ArrayList<>();
+        DeviceHashCodec.encode(state).forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        dirty.remove(state.deviceId());
+        watch(commands.get().eval(REPLACE_HASH, ScriptOutputType.INTEGER,
+                new String[]{RedisKeys.device(state.deviceId()), RedisKeys.DEVICES}, args.toArray(String[]::new)),
+                state.deviceId());
+    }
+
+    private void watch(RedisFuture<?> future, String deviceId) {
+        future.whenComplete((ok, error) -> {
+            if (error != null) {
+                redis.writeFailed(error);
+                if (deviceId != null) {
+                    dirty.add(deviceId);
+                }
+            }
+        });
+    }
+
+    private void connected() {
+        if (!everLoaded) {
+            load();
+        }
+        everLoaded = true;
+        loaded.countDown();
+        // Everything, not only the dirty ones: a Redis without persistence comes back empty.
+        all().forEach(this::write);
+        if (!dirty.isEmpty()) {
+            redis.later(this::connected, RESYNC_RETRY);
+        }
+    }
+
+    /** Reads every indexed device (SMEMBERS, then HGETALL each, pipelined); state already in memory wins. */
+    private void load() {
+        RedisAsyncCommands<String, String> commands = redis.commands().orElseThrow(
+                () -> new IllegalStateException("Redis went away before the first load"));
+        try {
+            Set<String> ids = commands.smembers(RedisKeys.DEVICES).get(10, TimeUnit.SECONDS);
+            Map<String, RedisFuture<Map<String, String>>> reads = new java.util.LinkedHashMap<>();
+            ids.forEach(id -> reads.put(id, commands.hgetall(RedisKeys.device(id))));
+            int count = 0;
+            for (var read : reads.entrySet()) {
+                Map<String, String> fields = read.getValue().get(10, TimeUnit.SECONDS);
+                try {
+                    DeviceState state = DeviceHashCodec.decode(fields);
+                    if (devices.putIfAbsent(state.deviceId(), state) == null) {
+                        count++;
+                    }
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Redis key {} skipped: {}", RedisKeys.device(read.getKey()), e.getMessage());
+                }
+            }
+            LOG.info("Loaded {} devices from Redis {}", count, redis.url());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warn("Loading devices from Redis {} failed: {}; retrying", redis.url(), e.toString());
+            redis.later(this::connected, RESYNC_RETRY);
+            throw new IllegalStateException("load failed", e);
+        }
+    }
+}
