@@ -28,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message was. A frame that fails its checks gets no answer. Scriptable: NAK the next n, DUH, stay silent, drop
  * the next n datagrams, close the TCP connection after the next answer, run the clock off by an offset.
  */
-final class FakeSiaReceiver implements AutoCloseable {
+public final class FakeSiaReceiver implements AutoCloseable {
 
     static final Duration WINDOW_BEHIND = Duration.ofSeconds(40);
     static final Duration WINDOW_AHEAD = Duration.ofSeconds(20);
 
     /** One frame that passed the checks. */
-    record Received(SiaFrame frame, boolean encrypted, String transport, long atNanos) {
+    public record Received(SiaFrame frame, boolean encrypted, String transport, long atNanos) {
     }
 
     private final SiaCipher cipher;
@@ -51,7 +51,7 @@ final class FakeSiaReceiver implements AutoCloseable {
     private final AtomicBoolean closeAfterAnswer = new AtomicBoolean();
     private volatile Duration clockOffset = Duration.ZERO;
 
-    FakeSiaReceiver(String hexKey) throws IOException {
+    public FakeSiaReceiver(String hexKey) throws IOException {
         this.cipher = hexKey == null ? null : SiaCipher.fromHex(hexKey);
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         tcp = new ServerSocket(0, 50, loopback);
@@ -60,7 +60,7 @@ final class FakeSiaReceiver implements AutoCloseable {
         daemon("fake-sia-udp", this::udpLoop);
     }
 
-    int tcpPort() {
+    public int tcpPort() {
         return tcp.getLocalPort();
     }
 
@@ -68,7 +68,7 @@ final class FakeSiaReceiver implements AutoCloseable {
         return udp.getLocalPort();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
