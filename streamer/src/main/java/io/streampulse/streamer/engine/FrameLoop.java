@@ -20,6 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Draws and encodes on one thread: at every FRAME_RATE tick, and at once when the feed changes (an alarm does not
  * wait for the tick). A picture equal to the last one is not encoded unless a keyframe is due (every 10 s or 60
  * frames, whichever is sooner) or a stream asked for one (a client that skipped frames).
+ *
+ * <p>A change is followed by {@link #FOLLOW_UPS} copies of the picture {@link #FOLLOW_UP_MILLIS} apart: FFmpeg-based
+ * clients (and NVRs built on libavformat) hold each picture until the next one arrives (the H.264 parser needs the
+ * next access unit to end the current one, and the decoder guesses one frame of reordering), which at 1 fps would
+ * show an alarm two seconds late. The copies are real frames (unchanged P-frames of a few hundred bytes).
  */
 public final class FrameLoop implements AutoCloseable {
 
@@ -36,6 +41,9 @@ public final class FrameLoop implements AutoCloseable {
         worker.setDaemon(true);
         return worker;
     });
+    static final int FOLLOW_UPS = 2;
+    static final long FOLLOW_UP_MILLIS = 40;
+
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
     private volatile DashboardView lastView;
     private volatile RenderedFrame lastFrame;
@@ -55,7 +63,7 @@ public final class FrameLoop implements AutoCloseable {
 
     public void start() {
         feed.onChange(this::redrawSoon);
-        thread.scheduleAtFixedRate(this::tick, 0, tickMillis, TimeUnit.MILLISECONDS);
+        thread.scheduleAtFixedRate(() -> draw(false), 0, tickMillis, TimeUnit.MILLISECONDS);
         feed.start();
     }
 
@@ -64,12 +72,17 @@ public final class FrameLoop implements AutoCloseable {
         if (redrawQueued.compareAndSet(false, true)) {
             thread.execute(() -> {
                 redrawQueued.set(false);
-                tick();
+                if (draw(false)) {
+                    for (int i = 1; i <= FOLLOW_UPS; i++) {
+                        thread.schedule(() -> draw(true), i * FOLLOW_UP_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                }
             });
         }
     }
 
-    private void tick() {
+    /** Draws and encodes when the picture changed, a keyframe is due or {@code force}; true when it did. */
+    private boolean draw(boolean force) {
         try {
             long now = System.currentTimeMillis();
             DashboardView view = planner.plan(feed.current(), now);
@@ -77,8 +90,8 @@ public final class FrameLoop implements AutoCloseable {
             for (Profile profile : profiles) {
                 keyframe |= profile.stream().takeKeyframeRequest();
             }
-            if (view.equals(lastView) && !keyframe) {
-                return;
+            if (view.equals(lastView) && !keyframe && !force) {
+                return false;
             }
             long started = System.nanoTime();
             RenderedFrame frame = renderer.render(view, now);
@@ -98,8 +111,10 @@ public final class FrameLoop implements AutoCloseable {
             long frames = stats.frames() + 1;
             stats = new FrameStats(frames, now, (rendered - started) / 1000, encodeMicros,
                     totalEncodeMicros / frames);
+            return true;
         } catch (RuntimeException e) {
             LOG.error("Frame loop: drawing or encoding a frame failed; trying again at the next tick", e);
+            return false;
         }
     }
 

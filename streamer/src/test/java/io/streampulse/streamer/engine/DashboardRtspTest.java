@@ -57,7 +57,7 @@ class DashboardRtspTest {
     }
 
     @Test
-    void ffmpeg_alarmShowsRedWithinOneFrameInterval() throws IOException, InterruptedException {
+    void ffmpeg_alarmShowsRedWithinAboutOneFrameInterval() throws IOException, InterruptedException {
         Process decoder = FfmpegClient.decoder(base + "_sub", "tcp", 0);
         try {
             assertFalse(FfmpegClient.mostlyRed(FfmpegClient.nextFrame(decoder.getInputStream())));
@@ -71,7 +71,8 @@ class DashboardRtspTest {
                 assertEquals(FfmpegClient.THUMB_WIDTH * FfmpegClient.THUMB_HEIGHT * 3, frame.length);
             } while (!FfmpegClient.mostlyRed(frame));
             long millis = (System.nanoTime() - raised) / 1_000_000;
-            assertTrue(millis < 1_000, "red after " + millis + " ms");
+            // one frame interval (1 s) plus the client's decode; without the follow-up frames FFmpeg shows it after 2 s
+            assertTrue(millis < 1_800, "red after " + millis + " ms");
         } finally {
             decoder.destroyForcibly();
             FEED.set(Cards.quiet(8));

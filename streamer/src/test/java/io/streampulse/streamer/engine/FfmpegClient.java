@@ -47,7 +47,7 @@ final class FfmpegClient {
     /** ffmpeg decoding every frame to 64×36 RGB24 on its stdout, until destroyed. */
     static Process decoder(String url, String transport, int frames) throws IOException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-fflags", "nobuffer",
-                "-flags", "low_delay", "-analyzeduration", ANALYZE_MICROS, "-fpsprobesize", "0", "-rtsp_transport", transport, "-i", url,
+                "-flags", "low_delay", "-threads", "1", "-analyzeduration", ANALYZE_MICROS, "-fpsprobesize", "0", "-rtsp_transport", transport, "-i", url,
                 "-fps_mode", "passthrough", "-flush_packets", "1"));
         if (frames > 0) {
             command.addAll(List.of("-frames:v", String.valueOf(frames)));
