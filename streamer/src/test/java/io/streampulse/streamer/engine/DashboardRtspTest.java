@@ -24,10 +24,11 @@ class DashboardRtspTest {
     private static final FixedSensorFeed FEED = new FixedSensorFeed(FeedSnapshot.of(Cards.quiet(8)));
     private static Dashboard dashboard;
     private static String base;
+    private static int port;
 
     @BeforeAll
     static void start() throws InterruptedException {
-        int port = FreePorts.next();
+        port = FreePorts.next();
         dashboard = new Dashboard(new DashboardSettings("Test site", 1920, 1080, 1, 10_000, "yolink-dashboard", port,
                 60_000, "", "", ZoneOffset.UTC), FEED);
         dashboard.start();
@@ -48,11 +49,52 @@ class DashboardRtspTest {
     }
 
     @Test
+    void malformedRequests_getErrorAnswers_andTheServerKeepsServing() throws IOException, InterruptedException {
+        try (RawRtspClient client = new RawRtspClient(port)) {
+            assertTrue(client.exchange("OPTIONS " + base + " RTSP/1.0\r\nCSeq: 1\r\n\r\n")
+                    .contains("Public: OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN"));
+            assertTrue(client.exchange("DESCRIBE rtsp://127.0.0.1/nope RTSP/1.0\r\nCSeq: 2\r\n\r\n")
+                    .startsWith("RTSP/1.0 404"));
+            assertTrue(client.exchange("RECORD " + base + " RTSP/1.0\r\nCSeq: 3\r\n\r\n")
+                    .startsWith("RTSP/1.0 501"));
+            assertTrue(client.exchange("PLAY " + base + " RTSP/1.0\r\nCSeq: 4\r\n\r\n").startsWith("RTSP/1.0 455"));
+            assertTrue(client.exchange("SETUP " + base + "/trackID=0 RTSP/1.0\r\nCSeq: 5\r\nTransport: "
+                    + "RTP/AVP;multicast\r\n\r\n").startsWith("RTSP/1.0 461"));
+            assertTrue(client.exchange("GARBAGE\r\n\r\n").startsWith("RTSP/1.0 400"));
+        }
+        try (RawRtspClient client = new RawRtspClient(port)) {
+            assertTrue(client.exchange("OPTIONS " + base + " RTSP/1.0\r\n" + "X: y\r\n".repeat(3_000))
+                    .startsWith("RTSP/1.0 400"));
+        }
+        assertEquals("h264,1920,1080", FfmpegClient.probe(base, "tcp"));
+    }
+
+    @Test
+    void aStalledClient_doesNotHoldBackAPlayingOne() throws IOException, InterruptedException {
+        try (RawRtspClient stalled = new RawRtspClient(port)) {
+            stalled.exchange("DESCRIBE " + base + " RTSP/1.0\r\nCSeq: 1\r\n\r\n");
+            String setup = stalled.exchange("SETUP " + base + "/trackID=0 RTSP/1.0\r\nCSeq: 2\r\n"
+                    + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n\r\n");
+            String session = RawRtspClient.header(setup, "Session").split(";")[0];
+            stalled.exchange("PLAY " + base + " RTSP/1.0\r\nCSeq: 3\r\nSession: " + session + "\r\n\r\n");
+            // the stalled client never reads again; a keyframe every few seconds fills its socket buffers
+            Process decoder = FfmpegClient.decoder(base, "tcp", 0);
+            try {
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(FfmpegClient.THUMB_WIDTH * FfmpegClient.THUMB_HEIGHT * 3,
+                            FfmpegClient.nextFrame(decoder.getInputStream()).length);
+                }
+            } finally {
+                decoder.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void ffmpeg_newClientDecodesAPictureAtOnce() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        byte[] frame = FfmpegClient.firstFrame(base, "tcp");
+        FfmpegClient.firstFrame(base, "tcp");
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertFalse(FfmpegClient.mostlyRed(frame));
         assertTrue(millis < 2_000, "first picture after " + millis + " ms");
     }
 
