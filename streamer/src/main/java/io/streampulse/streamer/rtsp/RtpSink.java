@@ -2,12 +2,14 @@ package io.streampulse.streamer.rtsp;
 
 /**
  * One playing client of one stream. A client whose connection cannot take more (Netty's write buffer above its
- * high-water mark) skips units until the next keyframe, so it never holds the others back.
+ * high-water mark) skips units until the next keyframe, so it never holds the others back; it asks for that
+ * keyframe once it can take data again (asking while it is stalled would turn every frame into a keyframe for all).
  */
 abstract class RtpSink {
 
     private final MediaStream stream;
     private boolean waitingForKeyframe = true;
+    private boolean askedForKeyframe;
     private long packets;
     private long octets;
     private long dropped;
@@ -17,13 +19,17 @@ abstract class RtpSink {
     }
 
     final synchronized void send(PacketizedUnit unit) {
-        if (waitingForKeyframe && !unit.keyframe()) {
-            return;
-        }
         if (!writable()) {
             waitingForKeyframe = true;
+            askedForKeyframe = false;
             dropped++;
-            stream.requestKeyframe();
+            return;
+        }
+        if (waitingForKeyframe && !unit.keyframe()) {
+            if (dropped > 0 && !askedForKeyframe) {
+                askedForKeyframe = true;
+                stream.requestKeyframe();
+            }
             return;
         }
         waitingForKeyframe = false;

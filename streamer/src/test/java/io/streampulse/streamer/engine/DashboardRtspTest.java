@@ -93,7 +93,13 @@ class DashboardRtspTest {
     @Test
     void ffmpeg_newClientDecodesAPictureAtOnce() throws IOException, InterruptedException {
         long started = System.nanoTime();
-        FfmpegClient.firstFrame(base, "tcp");
+        Process decoder = FfmpegClient.decoder(base, "tcp", 0);
+        try {
+            assertEquals(FfmpegClient.THUMB_WIDTH * FfmpegClient.THUMB_HEIGHT * 3,
+                    FfmpegClient.nextFrame(decoder.getInputStream()).length);
+        } finally {
+            decoder.destroyForcibly();
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 2_000, "first picture after " + millis + " ms");
     }

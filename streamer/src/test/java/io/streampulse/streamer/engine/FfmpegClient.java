@@ -33,20 +33,9 @@ final class FfmpegClient {
         return new String(process.getInputStream().readAllBytes()).strip();
     }
 
-    /** Decodes the first frame, scaled to 64×36 RGB24; empty when ffmpeg failed (the error text is thrown). */
-    static byte[] firstFrame(String url, String transport) throws IOException, InterruptedException {
-        Process process = decoder(url, transport, 1);
-        byte[] frame = process.getInputStream().readAllBytes();
-        if (!process.waitFor(15, TimeUnit.SECONDS) || frame.length != THUMB_WIDTH * THUMB_HEIGHT * 3) {
-            process.destroyForcibly();
-            throw new AssertionError("ffmpeg " + url + ": " + new String(process.getErrorStream().readAllBytes()));
-        }
-        return frame;
-    }
-
     /** ffmpeg decoding every frame to 64×36 RGB24 on its stdout, until destroyed. */
     static Process decoder(String url, String transport, int frames) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-fflags", "nobuffer",
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error",
                 "-flags", "low_delay", "-threads", "1", "-analyzeduration", ANALYZE_MICROS, "-fpsprobesize", "0", "-rtsp_transport", transport, "-i", url,
                 "-fps_mode", "passthrough", "-flush_packets", "1"));
         if (frames > 0) {
