@@ -4,12 +4,14 @@ import io.streampulse.streamer.Cards;
 import io.streampulse.streamer.feed.FixedSensorFeed;
 import io.streampulse.streamer.feed.FeedSnapshot;
 import io.streampulse.streamer.feed.SensorCard;
+import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,9 @@ class DashboardRtspTest {
                 60_000, "", "", ZoneOffset.UTC), FEED);
         dashboard.start();
         base = "rtsp://127.0.0.1:" + port + "/yolink-dashboard";
+        // DESCRIBE answers 503 until the first keyframe gave the SDP its parameter sets
+        Eventually.await(Duration.ofSeconds(10), "the first encoded frame", () -> dashboard.frames().stats().frames(),
+                frames -> frames > 0);
     }
 
     @AfterAll
@@ -119,8 +124,9 @@ class DashboardRtspTest {
                 assertEquals(FfmpegClient.THUMB_WIDTH * FfmpegClient.THUMB_HEIGHT * 3, frame.length);
             } while (!FfmpegClient.mostlyRed(frame));
             long millis = (System.nanoTime() - raised) / 1_000_000;
-            // one frame interval (1 s) plus the client's decode; without the follow-up frames FFmpeg shows it after 2 s
-            assertTrue(millis < 1_800, "red after " + millis + " ms");
+            // redraw at once + follow-up frames: about 0.2-0.9 s here; the bound leaves room for a machine loaded by
+            // parallel builds (load 15 on 2 cores measured 1.9 s); the old 1-tick-plus-2-frames path takes up to 3 s
+            assertTrue(millis < 2_500, "red after " + millis + " ms");
         } finally {
             decoder.destroyForcibly();
             FEED.set(Cards.quiet(8));
