@@ -23,7 +23,7 @@ class StreamerHttpPortTest {
     void start_listensOnTheApiPortFromConfigYaml() {
         int port = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n");
+        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n  rtsp_port: " + FreePorts.next() + "\n");
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, suite.properties())) {
             assertEquals(port, server.getPort());
@@ -37,7 +37,7 @@ class StreamerHttpPortTest {
         int configured = FreePorts.next();
         int explicit = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        suite.writeConfig("streamer:\n  api_port: " + configured + "\n");
+        suite.writeConfig("streamer:\n  api_port: " + configured + "\n  rtsp_port: " + FreePorts.next() + "\n");
         Map<String, Object> properties = new HashMap<>(suite.properties());
         properties.put("micronaut.server.port", explicit);
 

@@ -1,0 +1,162 @@
+package io.streampulse.streamer.encode;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+import java.util.List;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+/**
+ * H.264 through libavcodec's libopenh264 (the LGPL FFmpeg build has no libx264): BGR24 pictures in, Annex B access
+ * units out, one per picture (OpenH264 has no B-frames and no delay). swscale converts to YUV 4:2:0 and scales the
+ * sub profile. Not thread-safe: one frame-loop thread calls it.
+ */
+public final class H264Encoder implements AutoCloseable {
+
+    private final EncoderSettings settings;
+    private final AVCodecContext context;
+    private final SwsContext scaler;
+    private final AVFrame frame;
+    private final AVPacket packet;
+    private final BytePointer source;
+    private final PointerPointer<BytePointer> sourcePlanes;
+    private final IntPointer sourceStrides;
+    private long lastPts = Long.MIN_VALUE;
+
+    public H264Encoder(EncoderSettings settings) {
+        this.settings = settings;
+        AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
+        if (codec == null) {
+            throw new IllegalStateException("FFmpeg has no libopenh264 encoder (the LGPL javacv natives include it)");
+        }
+        context = avcodec_alloc_context3(codec);
+        context.width(settings.width());
+        context.height(settings.height());
+        context.pix_fmt(AV_PIX_FMT_YUV420P);
+        context.time_base(av_make_q(1, 1000));
+        context.framerate(av_make_q(settings.frameRate(), 1));
+        context.bit_rate(settings.bitRate());
+        // keyframes are asked for explicitly (see encode); this only bounds the GOP if nobody asks
+        context.gop_size(600);
+        context.max_b_frames(0);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "allow_skip_frames", "0", 0);
+        int opened = avcodec_open2(context, codec, options);
+        av_dict_free(options);
+        check(opened, "opening libopenh264 at " + settings.width() + "x" + settings.height());
+        boolean scaling = settings.width() != settings.sourceWidth() || settings.height() != settings.sourceHeight();
+        scaler = sws_getContext(settings.sourceWidth(), settings.sourceHeight(), AV_PIX_FMT_BGR24, settings.width(),
+                settings.height(), AV_PIX_FMT_YUV420P, scaling ? SWS_AREA : SWS_POINT, null, null,
+                (DoublePointer) null);
+        frame = av_frame_alloc();
+        frame.format(AV_PIX_FMT_YUV420P);
+        frame.width(settings.width());
+        frame.height(settings.height());
+        check(av_frame_get_buffer(frame, 0), "allocating a frame");
+        packet = av_packet_alloc();
+        source = new BytePointer((long) settings.sourceWidth() * settings.sourceHeight() * 3);
+        sourcePlanes = new PointerPointer<>(1);
+        sourcePlanes.put(0, source);
+        sourceStrides = new IntPointer(1).put(0, settings.sourceWidth() * 3);
+    }
+
+    public EncoderSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Encodes one BGR24 picture of the source size.
+     *
+     * @param keyframe force an IDR (OpenH264 then repeats SPS and PPS in front of it)
+     */
+    public AccessUnit encode(byte[] bgr, long ptsMillis, boolean keyframe) {
+        if (bgr.length != source.capacity()) {
+            throw new IllegalArgumentException("picture has " + bgr.length + " bytes, expected " + source.capacity());
+        }
+        source.position(0).put(bgr);
+        sws_scale(scaler, sourcePlanes, sourceStrides, 0, settings.sourceHeight(), frame.data(), frame.linesize());
+        long pts = Math.max(ptsMillis, lastPts + 1);
+        lastPts = pts;
+        frame.pts(pts);
+        frame.pict_type(keyframe ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+        check(avcodec_send_frame(context, frame), "encoding a frame");
+        byte[] stream = new byte[0];
+        boolean key = false;
+        while (true) {
+            int received = avcodec_receive_packet(context, packet);
+            if (received == AVERROR_EAGAIN()) {
+                break;
+            }
+            check(received, "reading an encoded packet");
+            byte[] bytes = new byte[packet.size()];
+            packet.data().get(bytes);
+            key |= (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+            stream = concat(stream, bytes);
+            av_packet_unref(packet);
+        }
+        List<byte[]> nals = AnnexB.split(stream);
+        key |= nals.stream().anyMatch(nal -> AnnexB.type(nal) == AnnexB.NAL_IDR);
+        return new AccessUnit(nals, key, ptsMillis);
+    }
+
+    @Override
+    public void close() {
+        avcodec_free_context(context);
+        sws_freeContext(scaler);
+        av_frame_free(frame);
+        av_packet_free(packet);
+        source.close();
+        sourcePlanes.close();
+        sourceStrides.close();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = new byte[a.length + b.length];
+        System.arraycopy(a, 0, joined, 0, a.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
+    }
+
+    private static void check(int result, String what) {
+        if (result < 0) {
+            byte[] text = new byte[256];
+            av_strerror(result, text, text.length);
+            throw new IllegalStateException(what + " failed: " + new String(text).trim() + " (" + result + ")");
+        }
+    }
+}

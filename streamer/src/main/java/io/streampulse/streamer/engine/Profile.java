@@ -1,0 +1,8 @@
+package io.streampulse.streamer.engine;
+
+import io.streampulse.streamer.encode.H264Encoder;
+import io.streampulse.streamer.rtsp.MediaStream;
+
+/** One encoded output: its encoder and the RTSP stream it feeds. */
+public record Profile(String token, H264Encoder encoder, MediaStream stream) {
+}

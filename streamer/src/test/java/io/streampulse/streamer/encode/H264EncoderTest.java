@@ -1,0 +1,91 @@
+package io.streampulse.streamer.encode;
+
+import io.streampulse.streamer.Cards;
+import io.streampulse.streamer.feed.FeedSnapshot;
+import io.streampulse.streamer.render.DashboardRenderer;
+import io.streampulse.streamer.render.Fonts;
+import io.streampulse.streamer.render.GridLayout;
+import io.streampulse.streamer.view.ViewPlanner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Encodes dashboard pictures and lets the real ffprobe read them back. */
+class H264EncoderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void encode_keyframeCarriesSpsPps_ffprobeReadsTheSize() throws IOException, InterruptedException {
+        EncoderSettings main = new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000);
+        byte[] picture = picture(1920, 1080);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (H264Encoder encoder = new H264Encoder(main)) {
+            AccessUnit first = encoder.encode(picture, 1_000, true);
+            AccessUnit second = encoder.encode(picture, 2_000, false);
+            AccessUnit third = encoder.encode(picture, 3_000, true);
+            List<Integer> types = first.nals().stream().map(AnnexB::type).toList();
+            assertTrue(types.containsAll(List.of(AnnexB.NAL_SPS, AnnexB.NAL_PPS, AnnexB.NAL_IDR)), types.toString());
+            assertTrue(first.keyframe());
+            assertFalse(second.keyframe());
+            assertTrue(third.keyframe());
+            assertTrue(second.size() < first.size() / 10, "unchanged picture: " + second.size() + " bytes");
+            for (AccessUnit unit : List.of(first, second, third)) {
+                for (byte[] nal : unit.nals()) {
+                    stream.write(new byte[] {0, 0, 0, 1});
+                    stream.write(nal);
+                }
+            }
+        }
+        Path file = dir.resolve("out.h264");
+        Files.write(file, stream.toByteArray());
+        assertEquals("h264,1920,1080", ffprobe(file));
+    }
+
+    @Test
+    void encode_subProfileScalesTo720p() throws IOException, InterruptedException {
+        EncoderSettings sub = EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
+        assertEquals(1280, sub.width());
+        assertEquals(720, sub.height());
+        try (H264Encoder encoder = new H264Encoder(sub)) {
+            AccessUnit unit = encoder.encode(picture(1920, 1080), 0, true);
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            for (byte[] nal : unit.nals()) {
+                stream.write(new byte[] {0, 0, 1});
+                stream.write(nal);
+            }
+            Path file = dir.resolve("sub.h264");
+            Files.write(file, stream.toByteArray());
+            assertEquals("h264,1280,720", ffprobe(file));
+        }
+    }
+
+    static byte[] picture(int width, int height) {
+        ViewPlanner planner = new ViewPlanner("Site", GridLayout.capacity(width, height), 10_000, 30_000, 15_000,
+                ZoneOffset.UTC);
+        DashboardRenderer renderer = new DashboardRenderer(width, height, Fonts.check(), ZoneOffset.UTC);
+        return ((DataBufferByte) renderer.render(planner.plan(FeedSnapshot.of(Cards.quiet(12)), 0), 0).image()
+                .getRaster().getDataBuffer()).getData();
+    }
+
+    private static String ffprobe(Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()).redirectErrorStream(true)
+                .start();
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        return new String(process.getInputStream().readAllBytes()).strip();
+    }
+}

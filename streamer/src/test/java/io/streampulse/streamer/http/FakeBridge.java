@@ -1,0 +1,68 @@
+package io.streampulse.streamer.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * The bridge's device API as the streamer's README states it: {@code GET /api/devices} (JSON array) and the
+ * event stream {@code /api/devices/events} ({@code snapshot}, {@code device}, {@code removed}).
+ */
+final class FakeBridge implements AutoCloseable {
+
+    private final HttpServer server;
+    private final List<OutputStream> subscribers = new CopyOnWriteArrayList<>();
+    private volatile String devices;
+
+    FakeBridge(String devicesJson) throws IOException {
+        this.devices = devicesJson;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/api/devices/events", this::events);
+        server.createContext("/api/devices", exchange -> {
+            byte[] body = devices.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    private void events(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(("event: snapshot\ndata: " + devices + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        subscribers.add(out);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Sends one {@code device} event to every follower. */
+    void device(String json) {
+        for (OutputStream out : subscribers) {
+            try {
+                out.write(("event: device\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                subscribers.remove(out);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
