@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Follows the bridge: {@code GET /api/devices} (a JSON array) for the full list, then the server-sent events at
- * {@code /api/devices/events} ({@code snapshot}: the array again, {@code device}: one device changed,
+ * {@code /api/devices/events} ({@code snapshot}: one device as it is now (or the whole array), {@code device}: one
+ * device changed,
  * {@code removed}: {@code {"device_id": ...}}). On any failure it reconnects with backoff (1 s doubling to 30 s)
  * and reloads the list, so nothing missed in between stays missed. One daemon thread.
  */
@@ -132,7 +133,14 @@ public final class BridgeSensorFeed extends ListenedFeed {
     private void apply(String event, String data) {
         try {
             switch (event) {
-                case "snapshot" -> table.replaceAll(DeviceJson.parseList(data));
+                // the bridge sends one snapshot event per device on connect; a whole array is taken too
+                case "snapshot" -> {
+                    if (data.stripLeading().startsWith("[")) {
+                        table.replaceAll(DeviceJson.parseList(data));
+                    } else {
+                        DeviceJson.parseOne(data).ifPresent(table::put);
+                    }
+                }
                 case "device", "message" -> DeviceJson.parseOne(data).ifPresent(table::put);
                 case "removed" -> DeviceJson.deviceId(data).ifPresent(table::remove);
                 default -> {

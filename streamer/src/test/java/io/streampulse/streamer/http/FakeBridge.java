@@ -1,5 +1,7 @@
 package io.streampulse.streamer.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -13,7 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The bridge's device API as the streamer's README states it: {@code GET /api/devices} (JSON array) and the
- * event stream {@code /api/devices/events} ({@code snapshot}, {@code device}, {@code removed}).
+ * event stream {@code /api/devices/events} as the bridge sends it: a {@code snapshot} per device on connect,
+ * then {@code device} events.
  */
 final class FakeBridge implements AutoCloseable {
 
@@ -40,7 +43,9 @@ final class FakeBridge implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        out.write(("event: snapshot\ndata: " + devices + "\n\n").getBytes(StandardCharsets.UTF_8));
+        for (JsonNode device : new ObjectMapper().readTree(devices)) { // the bridge: one snapshot per device
+            out.write(("event: snapshot\ndata: " + device + "\n\n").getBytes(StandardCharsets.UTF_8));
+        }
         out.flush();
         subscribers.add(out);
     }
