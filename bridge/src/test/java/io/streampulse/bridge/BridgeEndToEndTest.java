@@ -65,9 +65,7 @@ class BridgeEndToEndTest {
                 BridgeRuntime runtime = bridge.getBean(BridgeRuntime.class);
                 Eventually.await(WAIT, "the device list read from YoLink",
                         () -> runtime.store().get(DOOR).isPresent());
-                Mqtt3BlockingClient yolink = MqttClient.builder().useMqttVersion3().identifier("fake-yolink-cloud")
-                        .serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
-                yolink.connectWith().simpleAuth().username(YoLinkBrokerPeer.CLOUD_USER).applySimpleAuth().send();
+                Mqtt3BlockingClient yolink = cloudPublisher(broker);
 
                 // the subscription may still be on its way: repeat the report until the engine has it
                 Eventually.await(WAIT, "the open door in the engine", () -> {
@@ -80,7 +78,7 @@ class BridgeEndToEndTest {
                 assertEquals(1, alarms(receiver).stream().filter("BA007"::equals).count(), "one alarm, not one per report");
 
                 List<OutboxEntry> log = Eventually.await(WAIT, "both deliveries logged",
-                        () -> query(runtime), entries -> entries.size() == 2
+                        () -> query(runtime, 10), entries -> entries.size() == 2
                                 && entries.stream().allMatch(e -> OutboxEntry.DELIVERED.equals(e.status())));
                 assertTrue(log.stream().allMatch(e -> e.answer().startsWith("ACK")), log.toString());
                 yolink.disconnect();
@@ -88,20 +86,28 @@ class BridgeEndToEndTest {
         }
     }
 
-    private static List<OutboxEntry> query(BridgeRuntime runtime) {
+    /** The fake cloud's own MQTT connection, which publishes device reports. */
+    static Mqtt3BlockingClient cloudPublisher(YoLinkBrokerPeer broker) {
+        Mqtt3BlockingClient yolink = MqttClient.builder().useMqttVersion3().identifier("fake-yolink-cloud")
+                .serverHost(broker.host()).serverPort(broker.port()).buildBlocking();
+        yolink.connectWith().simpleAuth().username(YoLinkBrokerPeer.CLOUD_USER).applySimpleAuth().send();
+        return yolink;
+    }
+
+    static List<OutboxEntry> query(BridgeRuntime runtime, int limit) {
         try {
-            return runtime.dispatcher().outbox().query(Optional.of(DOOR), Optional.empty(), 10);
+            return runtime.dispatcher().outbox().query(Optional.of(DOOR), Optional.empty(), limit);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static List<String> alarms(FakeSiaReceiver receiver) {
+    static List<String> alarms(FakeSiaReceiver receiver) {
         return receiver.received().stream().map(r -> r.frame().data())
                 .filter(data -> data.contains("/")).map(data -> data.substring(data.lastIndexOf('/') + 1)).toList();
     }
 
-    private static void publish(Mqtt3BlockingClient yolink, String state) {
+    static void publish(Mqtt3BlockingClient yolink, String state) {
         long now = System.currentTimeMillis();
         String event = "{\"event\":\"DoorSensor.Alert\",\"time\":" + now + ",\"msgid\":\"" + now + "\",\"data\":"
                 + "{\"state\":\"" + state + "\",\"alertType\":\"normal\",\"battery\":4,\"loraInfo\":{\"signal\":-70},"

@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 import io.streampulse.testkit.Eventually;
 
 /** Reads a server-sent event stream with the JDK client and keeps every event as "name" + data. */
-final class SseRecorder implements AutoCloseable {
+public final class SseRecorder implements AutoCloseable {
 
-    record SseEvent(String name, String data) {
+    public record SseEvent(String name, String data) {
     }
 
     private final List<SseEvent> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-    SseRecorder(URI uri) {
+    public SseRecorder(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
@@ -39,7 +39,7 @@ final class SseRecorder implements AutoCloseable {
     }
 
     /** The data of the first event named {@code name} whose data matches. */
-    String await(Duration timeout, String name, Predicate<String> data) {
+    public String await(Duration timeout, String name, Predicate<String> data) {
         return Eventually.await(timeout, "SSE event '" + name + "'", () -> events.stream()
                 .filter(e -> e.name().equals(name) && data.test(e.data())).findFirst(),
                 java.util.Optional::isPresent).orElseThrow().data();

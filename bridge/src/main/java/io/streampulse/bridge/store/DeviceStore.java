@@ -1,5 +1,7 @@
 package io.streampulse.bridge.store;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.XAddArgs;
@@ -11,11 +13,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -81,6 +85,28 @@ public final class DeviceStore {
         }
         watch(commands.get().xadd(RedisKeys.EVENTS, XAddArgs.Builder.maxlen(streamMaxLength).approximateTrimming(),
                 fields), null);
+    }
+
+    /**
+     * The device's newest {@code limit} entries of the event stream, newest first, each with its stream id as
+     * {@code stream_id}. Only the newest {@code window} entries of the shared stream are searched, so a quiet
+     * device among busy ones may show fewer (bounded work per request). Fails while Redis is down.
+     */
+    public CompletableFuture<List<Map<String, String>>> recentEvents(String deviceId, int limit, int window) {
+        Optional<RedisAsyncCommands<String, String>> commands = redis.commands();
+        if (commands.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Redis " + redis.url() + " is down"));
+        }
+        return commands.get().xrevrange(RedisKeys.EVENTS, Range.unbounded(), Limit.from(window)).toCompletableFuture()
+                .thenApply(messages -> messages.stream()
+                        .filter(m -> deviceId.equals(m.getBody().get("device_id")))
+                        .limit(limit)
+                        .map(m -> {
+                            Map<String, String> event = new LinkedHashMap<>();
+                            event.put("stream_id", m.getId());
+                            event.putAll(m.getBody());
+                            return event;
+                        }).toList());
     }
 
     public int dirtyCount() {

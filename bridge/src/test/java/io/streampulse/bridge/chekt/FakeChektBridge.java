@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
  * method 405, a body without both fields 400, a good event 200. Scriptable: the next N events answer a given status
  * or hang (no answer until the bridge closes).
  */
-final class FakeChektBridge implements AutoCloseable {
+public final class FakeChektBridge implements AutoCloseable {
 
     static final String PATH = "/api/v1/events";
     private static final Pattern CHANNEL = Pattern.compile("\"target_channel\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern TEXT = Pattern.compile("\"event_description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** One event the bridge accepted (answered 2xx). */
-    record Event(String zone, String text, String authorization) {
+    public record Event(String zone, String text, String authorization) {
     }
 
     private final HttpServer server;
@@ -45,7 +45,7 @@ final class FakeChektBridge implements AutoCloseable {
     private volatile int scriptedStatus;
 
     /** @param token the API token the bridge expects; empty: no authentication */
-    FakeChektBridge(String token) throws IOException {
+    public FakeChektBridge(String token) throws IOException {
         this.expectedAuthorization = token.isEmpty() ? null : "Basic " + Base64.getEncoder()
                 .encodeToString(("apikey:" + token).getBytes(StandardCharsets.UTF_8));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.next()), 0);
@@ -54,22 +54,22 @@ final class FakeChektBridge implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The next {@code count} events get {@code status} (0: no answer at all) instead of being accepted. */
-    void answerNext(int count, int status) {
+    public void answerNext(int count, int status) {
         scriptedStatus = status;
         scriptedLeft.set(count);
     }
 
-    List<Event> accepted() {
+    public List<Event> accepted() {
         return List.copyOf(accepted);
     }
 
     /** Every request that reached the endpoint, accepted or not. */
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -18,10 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #restart()} drops every connection and starts a fresh slave with fresh coils behind the same port, as a
  * board does when power-cycled (the slave listens on a back port behind a {@link ConnectionFront}).
  */
-final class RelayBoardSlave implements AutoCloseable {
+public final class RelayBoardSlave implements AutoCloseable {
 
     /** A coil that remembers its writes. */
-    static final class RecordingCoil extends SimpleDigitalOut {
+    public static final class RecordingCoil extends SimpleDigitalOut {
         private final List<Boolean> writes = new CopyOnWriteArrayList<>();
 
         @Override
@@ -30,7 +30,7 @@ final class RelayBoardSlave implements AutoCloseable {
             writes.add(value);
         }
 
-        List<Boolean> writes() {
+        public List<Boolean> writes() {
             return List.copyOf(writes);
         }
     }
@@ -43,23 +43,23 @@ final class RelayBoardSlave implements AutoCloseable {
     private List<RecordingCoil> coils;
     private ModbusSlave slave;
 
-    RelayBoardSlave(int unitId, int coilCount) throws ModbusException, java.io.IOException {
+    public RelayBoardSlave(int unitId, int coilCount) throws ModbusException, java.io.IOException {
         this.unitId = unitId;
         this.coilCount = coilCount;
         start();
         front = new ConnectionFront(port, backPort);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Every value written to {@code coil} (0-based) since the slave (re)started. */
-    List<Boolean> writes(int coil) {
+    public List<Boolean> writes(int coil) {
         return coils.get(coil).writes();
     }
 
-    boolean isOn(int coil) {
+    public boolean isOn(int coil) {
         return coils.get(coil).isSet();
     }
 

@@ -57,6 +57,31 @@ public final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /** POSTs {@code body} as JSON (empty: no body). */
+    public HttpResponse<String> post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body of an answer as JSON. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body(), e);
+        }
+    }
+
     public JsonNode json(String path) {
         try {
             return JSON.readTree(get(path).body());
