@@ -107,7 +107,7 @@ public class BridgeRuntime implements Consumer<DeviceState>, AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A normalized device report (from the YoLink client); returns once its alerts are in the outbox. */
+    /** A normalized device report (from the YoLink client); its alerts are queued for the outbox's group commit. */
     @Override
     public void accept(DeviceState report) {
         engine.accept(report);

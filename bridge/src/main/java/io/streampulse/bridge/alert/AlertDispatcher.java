@@ -22,9 +22,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * The durable outbox in motion. {@link #dispatch} routes each event to the receivers its device is mapped to,
- * writes one row per receiver to the {@link OutboxStore} (on disk before anything is sent), then hands the rows
- * to one {@link ReceiverLane} per receiver. A row leaves the outbox only when the receiver acknowledged it (or it
+ * The durable outbox in motion. {@link #dispatch} routes each event to the receivers its device is mapped to and
+ * queues one row per receiver for the {@link OutboxWriter}, which writes whatever is queued in one transaction (on
+ * disk before anything is sent), then hands the rows to one {@link ReceiverLane} per receiver. A row leaves the outbox only when the receiver acknowledged it (or it
  * expired); failures are retried with {@link RetryBackoff}. {@link #start} resumes what a previous run left.
  */
 public final class AlertDispatcher implements AutoCloseable {
@@ -42,6 +42,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Options options;
     private final Clock clock;
     private final Map<String, ReceiverLane> lanes = new ConcurrentHashMap<>();
+    private final OutboxWriter writer;
     private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
     private volatile Map<String, DeviceMapping> mappings = Map.of();
     private volatile Set<String> configEnabled = Set.of();
@@ -55,6 +56,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.receivers = receivers;
         this.options = options;
         this.clock = clock;
+        this.writer = new OutboxWriter(outbox, entry -> lane(entry.receiver()).add(entry), clock);
     }
 
     /**
@@ -77,8 +79,12 @@ public final class AlertDispatcher implements AutoCloseable {
         left.forEach(entry -> lane(entry.receiver()).add(entry));
     }
 
-    /** Persists the rows for {@code events} (returns once they are on disk), then queues them for delivery. */
-    public void dispatch(List<AlertEvent> events) throws SQLException {
+    /**
+     * Queues the rows for {@code events}: the writer puts them on disk together with the other alerts of the moment
+     * (group commit), then they go to their receivers. Returns without waiting for the disk; nothing is sent before
+     * its row is written, and a row the disk refused is logged as lost.
+     */
+    public void dispatch(List<AlertEvent> events) {
         List<OutboxStore.Target> targets = new ArrayList<>();
         for (AlertEvent event : events) {
             DeviceMapping mapping = mappings.get(event.deviceId());
@@ -99,9 +105,7 @@ public final class AlertDispatcher implements AutoCloseable {
                 }
             }
         }
-        if (!targets.isEmpty()) {
-            outbox.enqueue(targets, clock.millis()).forEach(entry -> lane(entry.receiver()).add(entry));
-        }
+        writer.submit(targets);
     }
 
     /** The mapping in force for a device (the config's {@code devices} entry). */
@@ -202,6 +206,7 @@ public final class AlertDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        writer.close();
         lanes.values().forEach(ReceiverLane::close);
     }
 }

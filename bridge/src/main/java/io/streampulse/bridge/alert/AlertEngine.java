@@ -7,7 +7,6 @@ import io.streampulse.shared.config.DeviceMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,14 +16,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every device state change passes here, one at a time: reports from YoLink ({@link #accept}), door-prop
  * deadlines ({@link #doorPropDue}) and the offline check ({@link #checkOffline}). Each change is stored (memory
- * now, Redis hash and event stream behind), its edges are persisted in the outbox before the listener hears of
- * them, and the door-prop timer follows the door. Nothing here waits on Redis.
+ * now, Redis hash and event stream behind), its edges are queued for the outbox (group commit: on disk before
+ * any send), the listener hears of them, and the door-prop timer follows the door. Nothing here waits on Redis
+ * or the disk.
  */
 public final class AlertEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
 
-    /** Who hears of changes after they are stored and persisted (the SSE feed, the event stream). */
+    /** Who hears of changes after they are stored and queued for the outbox (the SSE feed, the event stream). */
     public interface Listener {
         void device(DeviceState state, boolean changed);
 
@@ -92,15 +92,7 @@ public final class AlertEngine {
         }
         store.put(next);
         List<AlertEvent> events = EdgeDetector.edges(previous, next, uniqueMillis(next.deviceId(), atMillis));
-        if (!events.isEmpty()) {
-            try {
-                dispatcher.dispatch(events);
-            } catch (SQLException e) {
-                // The disk refused the outbox write: the live feed still shows the alarm; say loudly what is lost.
-                LOG.error("Device {}: alert(s) {} could not be written to the outbox and will not be delivered: {}",
-                        next.deviceId(), events.stream().map(AlertEvent::id).toList(), e.getMessage());
-            }
-        }
+        dispatcher.dispatch(events);
         followDoor(previous, next, atMillis);
         boolean changed = previous == null || !sameCondition(previous, next);
         if (changed) {

@@ -88,6 +88,43 @@ class AlertDispatcherTest {
     }
 
     @Test
+    void concurrentAlerts_allOnDiskBeforeSending_inFewerCommitsThanAlerts() throws Exception {
+        RecordingReceiver chekt = new RecordingReceiver("chekt");
+        List<String> seenOnDisk = new CopyOnWriteArrayList<>();
+        chekt.onAttempt(e -> seenOnDisk.add(statusOnDisk(e.id())));
+        AlertDispatcher dispatcher = dispatcher(chekt);
+        int threads = 8;
+        int perThread = 50;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = t * perThread;
+            Thread sender = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int n = from; n < from + perThread; n++) {
+                    dispatcher.dispatch(List.of(event("d1", n)));
+                }
+            });
+            sender.start();
+            senders.add(sender);
+        }
+        go.countDown();
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        int alerts = threads * perThread;
+        Eventually.await(WAIT, "every alert delivered", () -> chekt.delivered().size() == alerts);
+        assertEquals(alerts, Set.copyOf(chekt.delivered()).size(), "no alert sent twice");
+        assertEquals(List.of("pending"), seenOnDisk.stream().distinct().toList(), "every row on disk before its send");
+        long commits = dispatcher.outbox().enqueueCommits();
+        assertTrue(commits < alerts, commits + " commits for " + alerts + " alerts");
+    }
+
+    @Test
     void failingReceiver_retriedWithGrowingWaits_deliveredOnceItRecovers() throws Exception {
         RecordingReceiver chekt = new RecordingReceiver("chekt");
         chekt.failing(true);

@@ -1,0 +1,52 @@
+import io.streampulse.bridge.alert.AlertEvent;
+import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.receiver.Receiver;
+import io.streampulse.shared.config.DeviceMapping;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A real receiver whose acknowledgements are timed against the moment the report entered accept(). */
+final class TimedReceiver implements Receiver, AutoCloseable {
+
+    private final Receiver real;
+    private final Map<Long, Long> acceptedNanos;
+    final Map<Long, Long> ackNanos = new ConcurrentHashMap<>();
+    final Map<Long, String> refused = new ConcurrentHashMap<>();
+
+    /** @param acceptedNanos report time (event atMillis, unique per report) to System.nanoTime() before accept */
+    TimedReceiver(Receiver real, Map<Long, Long> acceptedNanos) {
+        this.real = real;
+        this.acceptedNanos = acceptedNanos;
+    }
+
+    @Override
+    public String name() {
+        return real.name();
+    }
+
+    @Override
+    public boolean enabled() {
+        return real.enabled();
+    }
+
+    @Override
+    public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
+        return real.deliver(event, mapping).whenComplete((delivery, error) -> {
+            long now = System.nanoTime();
+            if (delivery != null && delivery.acknowledged()) {
+                ackNanos.put(event.atMillis(), now - acceptedNanos.get(event.atMillis()));
+            } else {
+                refused.put(event.atMillis(), delivery == null ? String.valueOf(error) : delivery.answer());
+            }
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (real instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}
