@@ -8,7 +8,7 @@ import io.streampulse.publisher.connection.ReconnectBackoff;
 import io.streampulse.publisher.discovery.DiscoveryPublisher;
 import io.streampulse.publisher.discovery.Origin;
 import io.streampulse.publisher.outbox.Outbox;
-import io.streampulse.publisher.streams.MonitorEventsClient;
+import io.streampulse.publisher.sse.SseFollower;
 import io.streampulse.publisher.streams.SnapshotJob;
 import io.streampulse.publisher.streams.StreamStatePublisher;
 import io.streampulse.publisher.topics.TopicLayout;
@@ -37,7 +37,7 @@ public class PublisherRuntime implements AutoCloseable {
     private final StreamStatePublisher states;
     private final DiscoveryPublisher discovery;
     private final SnapshotJob snapshot;
-    private final MonitorEventsClient monitorEvents;
+    private final SseFollower monitorEvents;
     private final String hostName;
     private final Origin origin;
 
@@ -60,7 +60,8 @@ public class PublisherRuntime implements AutoCloseable {
         this.states = new StreamStatePublisher(connection, stateOptions(initial));
         this.discovery = new DiscoveryPublisher(connection, discoveryOptions(initial.mqtt()));
         this.snapshot = new SnapshotJob(monitor, connection, states::onStatusSnapshot);
-        this.monitorEvents = new MonitorEventsClient(monitor, states::onEvent, ReconnectBackoff.MONITOR);
+        this.monitorEvents = new SseFollower("monitor", monitor.resolve("/api/events"), states::onEvent, () -> { },
+                ReconnectBackoff.EVENT_FEED);
         connection.onConnected(states::republishAll);
         connection.onConnected(discovery::announceAll);
         connection.onMessage(discovery::onMessage);
@@ -89,7 +90,7 @@ public class PublisherRuntime implements AutoCloseable {
         return connection;
     }
 
-    public MonitorEventsClient monitorEvents() {
+    public SseFollower monitorEvents() {
         return monitorEvents;
     }
 
