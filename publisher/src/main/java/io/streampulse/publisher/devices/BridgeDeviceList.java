@@ -23,7 +23,8 @@ public final class BridgeDeviceList {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI devicesUri;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
     private volatile String lastProblem = "";
 
     public BridgeDeviceList(URI bridgeBase) {
