@@ -1,13 +1,12 @@
 package io.streampulse.publisher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.streampulse.publisher.support.FakeMonitor;
 import io.streampulse.publisher.support.MqttRecorder;
+import io.streampulse.publisher.support.PublisherProcess;
 import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.HealthClient;
 import io.streampulse.testkit.MosquittoExtension;
@@ -21,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.streampulse.publisher.support.Json.tree;
 import static io.streampulse.publisher.support.FakeMonitor.streamJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +39,6 @@ class PublisherEndToEndTest {
     static final String USER = "publisher";
     static final String PASSWORD = "s3cret";
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final MosquittoExtension broker = MosquittoExtension.withOptions(
@@ -69,11 +67,7 @@ class PublisherEndToEndTest {
         recorder = new MqttRecorder(broker.host(), broker.tcpPort(), USER, PASSWORD);
         suite = TempSuite.create(dir);
         suite.writeConfig(config(PASSWORD, true, List.of("front", "back")));
-        Map<String, Object> properties = new HashMap<>(suite.properties());
-        properties.put("micronaut.server.port", -1);
-        properties.put("streampulse.monitor.url", monitor.url().toString());
-        properties.put("streampulse.publisher.reconnect-max", "500ms");
-        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        server = PublisherProcess.start(suite, monitor.url(), Map.of());
         health = HealthClient.of(server.getPort());
     }
 
@@ -101,13 +95,6 @@ class PublisherEndToEndTest {
         return base + "/streams/" + id + "/state";
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + text, e);
-        }
-    }
 
     private JsonNode mqttHealth() {
         return health.health().path("components").path("mqtt");
@@ -115,23 +102,23 @@ class PublisherEndToEndTest {
 
     @Test
     void stateChange_reachesASubscriberWithinOneSecond() {
-        recorder.awaitLatest(stateTopic("front"), WAIT, p -> json(p).path("state").asText().equals("UP"));
+        recorder.awaitLatest(stateTopic("front"), WAIT, p -> tree(p).path("state").asText().equals("UP"));
         Eventually.await(WAIT, "the publisher following the monitor", () -> monitor.subscribers() > 0);
 
         long changed = System.nanoTime();
         monitor.change("front", streamJson("front", "Front door", "DOWN", 2_000, 5_000, "timeout after 5000 ms"));
         MqttRecorder.Received down = recorder.awaitAfter(stateTopic("front"), changed, WAIT,
-                p -> json(p).path("state").asText().equals("DOWN"));
+                p -> tree(p).path("state").asText().equals("DOWN"));
 
         long ms = (down.atNanos() - changed) / 1_000_000;
         assertTrue(ms < 1_000, "change reached the subscriber after " + ms + " ms");
-        JsonNode state = json(down.payload());
+        JsonNode state = tree(down.payload());
         assertEquals(false, state.get("up").asBoolean());
         assertEquals(5_000, state.get("latency").asInt());
         assertEquals("timeout after 5000 ms", state.get("message").asText());
         assertEquals("1970-01-01T00:00:02Z", state.get("since").asText());
         try (MqttRecorder late = new MqttRecorder(broker.host(), broker.tcpPort(), USER, PASSWORD)) {
-            late.awaitLatest(stateTopic("front"), WAIT, p -> json(p).path("state").asText().equals("DOWN"));
+            late.awaitLatest(stateTopic("front"), WAIT, p -> tree(p).path("state").asText().equals("DOWN"));
         }
     }
 
@@ -139,8 +126,8 @@ class PublisherEndToEndTest {
     void snapshot_isTheMonitorsApiStatusBody_andOnlineIsAnnounced() {
         String snapshot = recorder.awaitLatest(base + "/snapshot", WAIT, p -> true);
 
-        assertEquals(json(monitor.statusBodyNow()), json(snapshot));
-        recorder.awaitLatest(stateTopic("back"), WAIT, p -> json(p).path("uptime_24h").asDouble() == 0.995);
+        assertEquals(tree(monitor.statusBodyNow()), tree(snapshot));
+        recorder.awaitLatest(stateTopic("back"), WAIT, p -> tree(p).path("uptime_24h").asDouble() == 0.995);
         assertEquals("online", recorder.awaitLatest(base + "/status", WAIT, p -> true));
         String metrics = health.metrics();
         for (String name : List.of("streampulse_publisher_connected 1.0", "streampulse_publisher_queue_depth",
@@ -153,7 +140,7 @@ class PublisherEndToEndTest {
     void discovery_announcesEachStream_removesADeletedOne_andReannouncesWhenHomeAssistantComesOnline() {
         String frontConnectivity = prefix + "/binary_sensor/" + base + "_front_connectivity/config";
         String backLatency = prefix + "/sensor/" + base + "_back_latency/config";
-        JsonNode config = json(recorder.awaitLatest(frontConnectivity, WAIT, p -> !p.isEmpty()));
+        JsonNode config = tree(recorder.awaitLatest(frontConnectivity, WAIT, p -> !p.isEmpty()));
         assertEquals(stateTopic("front"), config.get("state_topic").asText());
         assertEquals(base + "/status", config.get("availability_topic").asText());
         recorder.awaitLatest(backLatency, WAIT, p -> !p.isEmpty());
@@ -176,7 +163,7 @@ class PublisherEndToEndTest {
 
     @Test
     void brokerRestart_noCrash_latestStatesRepublishedAfterReconnect() {
-        recorder.awaitLatest(stateTopic("front"), WAIT, p -> json(p).path("state").asText().equals("UP"));
+        recorder.awaitLatest(stateTopic("front"), WAIT, p -> tree(p).path("state").asText().equals("UP"));
         Eventually.await(WAIT, "the publisher following the monitor", () -> monitor.subscribers() > 0);
 
         broker.peer().stop();
@@ -189,8 +176,8 @@ class PublisherEndToEndTest {
 
         // mosquitto kept no retained messages over the restart: whatever arrives now was published again
         recorder.awaitLatest(stateTopic("front"), Duration.ofSeconds(20),
-                p -> json(p).path("state").asText().equals("DOWN"));
-        recorder.awaitLatest(stateTopic("back"), WAIT, p -> json(p).path("state").asText().equals("UP"));
+                p -> tree(p).path("state").asText().equals("DOWN"));
+        recorder.awaitLatest(stateTopic("back"), WAIT, p -> tree(p).path("state").asText().equals("UP"));
         recorder.awaitLatest(base + "/status", WAIT, "online"::equals);
         Eventually.await(WAIT, "/health UP again", () -> mqttHealth().path("status").asText().equals("UP"));
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
 public record ReconnectBackoff(Duration initial, Duration max) {
 
     public static final ReconnectBackoff BROKER = new ReconnectBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
-    public static final ReconnectBackoff MONITOR = new ReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(10));
+    public static final ReconnectBackoff EVENT_FEED = new ReconnectBackoff(Duration.ofMillis(250), Duration.ofSeconds(10));
 
     /** The same policy with a lower ceiling (the first wait shrinks with it if needed). */
     public ReconnectBackoff cappedAt(Duration ceiling) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which Home Assistant entities a YoLink device type gets (pure), after HA's own YoLink integration: door on
- * "open"; motion and vibration on "alert"; leak on "alert" or "full"; smoke and CO from the alarm flags.
+ * Which Home Assistant entities a YoLink device type gets (pure), after HA's own YoLink integration, in the
+ * bridge's words (its DeviceState.state): door on "open", motion on "motion", vibration on "vibration", leak on
+ * "leak", power lost on "power_failure"; smoke and CO from the active causes ("smoke", "co").
  */
 public record DeviceKind(List<BinaryComponent> binaries, boolean climate) {
 
@@ -21,11 +22,11 @@ public record DeviceKind(List<BinaryComponent> binaries, boolean climate) {
     private static final Map<String, DeviceKind> BY_TYPE = Map.of(
             "DoorSensor", binary("door", "door", "value_json.state == 'open'"),
             "GarageDoor", binary("door", "garage_door", "value_json.state == 'open'"),
-            "MotionSensor", binary("motion", "motion", "value_json.state == 'alert'"),
-            "VibrationSensor", binary("vibration", "vibration", "value_json.state == 'alert'"),
-            "LeakSensor", binary("leak", "moisture", "value_json.state in ['alert', 'full']"),
-            "MultiCapsLeakSensor", binary("leak", "moisture", "value_json.state in ['alert', 'full']"),
-            "PowerFailureAlarm", binary("power", "power", "value_json.state != 'alert'"),
+            "MotionSensor", binary("motion", "motion", "value_json.state == 'motion'"),
+            "VibrationSensor", binary("vibration", "vibration", "value_json.state == 'vibration'"),
+            "LeakSensor", binary("leak", "moisture", "value_json.state == 'leak'"),
+            "MultiCapsLeakSensor", binary("leak", "moisture", "value_json.state == 'leak'"),
+            "PowerFailureAlarm", binary("power", "power", "value_json.state != 'power_failure'"),
             "COSmokeSensor", smokeAndCo(),
             "SmokeAlarm", smokeAndCo(),
             "THSensor", new DeviceKind(List.of(), true));
@@ -41,7 +42,7 @@ public record DeviceKind(List<BinaryComponent> binaries, boolean climate) {
     private static DeviceKind smokeAndCo() {
         return new DeviceKind(List.of(
                 new BinaryComponent("smoke", "Smoke", "smoke", onOff("'smoke' in value_json.alarms")),
-                new BinaryComponent("co", "Carbon monoxide", "carbon_monoxide", onOff("'gas' in value_json.alarms"))),
+                new BinaryComponent("co", "Carbon monoxide", "carbon_monoxide", onOff("'co' in value_json.alarms"))),
                 false);
     }
 

@@ -7,9 +7,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * A YoLink sensor's state as the bridge (issue 5) will report it, already normalised: {@code state} is YoLink's
- * word ("open", "closed", "alert", "normal", ...), {@code alarms} the active alarm flags ("smoke", "gas",
- * "low_battery", ...), battery in percent (YoLink's 0-4 levels mapped by the bridge), signal in dBm.
+ * A YoLink sensor's state as the bridge reports it (its DeviceState), already normalised: {@code state} is the
+ * bridge's word ("open", "closed", "motion", "leak", "alarm", "normal", ...), {@code alarms} the active causes in
+ * lower case ("open", "smoke", "co", "low_battery", ...), battery in percent, signal in dBm.
  */
 public record DeviceReport(
         String id,

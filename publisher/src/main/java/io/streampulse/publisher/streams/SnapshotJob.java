@@ -1,5 +1,6 @@
 package io.streampulse.publisher.streams;
 
+import io.streampulse.publisher.sse.HttpFailures;
 import io.streampulse.publisher.connection.MessageSink;
 import io.streampulse.publisher.outbox.OutgoingMessage;
 import org.slf4j.Logger;
@@ -95,7 +96,7 @@ public final class SnapshotJob implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(statusUri).timeout(REQUEST_TIMEOUT).GET().build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            String problem = error != null ? HttpFailures.describe(statusUri, error)
+            String problem = error != null ? HttpFailures.describe(statusUri, "monitor", error)
                     : response.statusCode() != 200 ? statusUri + " answered HTTP " + response.statusCode()
                     : response.body().isBlank() ? statusUri + " answered an empty body" : "";
             if (!problem.isEmpty()) {

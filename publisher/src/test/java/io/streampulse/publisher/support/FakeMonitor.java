@@ -10,9 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +25,7 @@ public final class FakeMonitor implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, String> streams = new LinkedHashMap<>();
-    private final List<OutputStream> subscribers = new CopyOnWriteArrayList<>();
+    private final SseSubscribers subscribers = new SseSubscribers();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile String statusBody = "{}";
     private long ids;
@@ -55,7 +53,7 @@ public final class FakeMonitor implements AutoCloseable {
     public synchronized void change(String id, String json) {
         streams.put(id, json);
         long id1 = ++ids;
-        broadcast("id: " + id1 + "\nevent: heartbeat\ndata: " + json + "\n\n"
+        subscribers.broadcast("id: " + id1 + "\nevent: heartbeat\ndata: " + json + "\n\n"
                 + "id: " + id1 + "s\nevent: state\ndata: " + json + "\n\n");
     }
 
@@ -78,8 +76,7 @@ public final class FakeMonitor implements AutoCloseable {
         synchronized (this) {
             StringBuilder opening = new StringBuilder("event: ready\ndata: {\"streams\":" + streams.size() + "}\n\n");
             streams.values().forEach(json -> opening.append("event: snapshot\ndata: ").append(json).append("\n\n"));
-            write(out, opening.toString());
-            subscribers.add(out);
+            subscribers.add(out, opening.toString());
         }
         try {
             stopped.await(); // keep the stream open until the server stops
@@ -97,23 +94,6 @@ public final class FakeMonitor implements AutoCloseable {
         }
     }
 
-    private void broadcast(String text) {
-        for (OutputStream out : subscribers) {
-            if (!write(out, text)) {
-                subscribers.remove(out);
-            }
-        }
-    }
-
-    private static boolean write(OutputStream out, String text) {
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     @Override
     public void close() {

@@ -1,4 +1,4 @@
-package io.streampulse.publisher.streams;
+package io.streampulse.publisher.sse;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.streampulse.publisher.streams;
+package io.streampulse.publisher.sse;
 
 import io.streampulse.publisher.connection.ReconnectBackoff;
 import org.slf4j.Logger;
@@ -18,17 +18,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
- * Follows the monitor's {@code GET /api/events} on one daemon thread and hands each event to a consumer. When the
- * monitor is down or the stream ends it reconnects with backoff; the monitor opens every connection with a
- * snapshot of all streams, so nothing missed in between stays missed.
+ * Follows a peer's server-sent event stream (the monitor's {@code /api/events}, the bridge's
+ * {@code /api/devices/events}) on one daemon thread and hands each event to a consumer. When the peer is down or
+ * the stream ends it reconnects with backoff; both peers open every connection with a snapshot, so nothing missed
+ * in between stays missed. {@code onConnected} runs on the same thread before the first event is read.
  */
-public final class MonitorEventsClient implements AutoCloseable {
+public final class SseFollower implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MonitorEventsClient.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SseFollower.class);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
+    private final String peer;
     private final URI eventsUri;
     private final Consumer<SseEvent> consumer;
+    private final Runnable onConnected;
     private final ReconnectBackoff backoff;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
@@ -37,9 +40,13 @@ public final class MonitorEventsClient implements AutoCloseable {
     private volatile InputStream body;
     private volatile Thread thread;
 
-    public MonitorEventsClient(URI monitorBase, Consumer<SseEvent> consumer, ReconnectBackoff backoff) {
-        this.eventsUri = monitorBase.resolve("/api/events");
+    /** @param peer the peer's name for logs and /health ("monitor", "bridge") */
+    public SseFollower(String peer, URI eventsUri, Consumer<SseEvent> consumer, Runnable onConnected,
+                       ReconnectBackoff backoff) {
+        this.peer = peer;
+        this.eventsUri = eventsUri;
         this.consumer = consumer;
+        this.onConnected = onConnected;
         this.backoff = backoff;
     }
 
@@ -47,7 +54,7 @@ public final class MonitorEventsClient implements AutoCloseable {
         if (thread != null) {
             return;
         }
-        thread = new Thread(this::run, "monitor-events");
+        thread = new Thread(this::run, peer + "-events");
         thread.setDaemon(true);
         thread.start();
     }
@@ -83,9 +90,9 @@ public final class MonitorEventsClient implements AutoCloseable {
             try {
                 follow();
                 failures = 0;
-                lastError = "the monitor ended the event stream";
+                lastError = "the " + peer + " ended the event stream";
             } catch (IOException e) {
-                lastError = HttpFailures.describe(eventsUri, e);
+                lastError = HttpFailures.describe(eventsUri, peer, e);
             } catch (InterruptedException e) {
                 return;
             }
@@ -95,7 +102,7 @@ public final class MonitorEventsClient implements AutoCloseable {
             }
             Duration delay = backoff.delay(failures++, ThreadLocalRandom.current().nextDouble());
             if (failures == 1) {
-                LOG.warn("Monitor events: {}; reconnecting with backoff", lastError);
+                LOG.warn("{} events: {}; reconnecting with backoff", peer, lastError);
             }
             try {
                 Thread.sleep(delay.toMillis());
@@ -125,7 +132,8 @@ public final class MonitorEventsClient implements AutoCloseable {
             return;
         }
         connected = true;
-        LOG.info("Monitor events: following {}", eventsUri);
+        LOG.info("{} events: following {}", peer, eventsUri);
+        onConnected.run();
         SseEventParser parser = new SseEventParser();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
@@ -139,7 +147,7 @@ public final class MonitorEventsClient implements AutoCloseable {
         try {
             consumer.accept(event);
         } catch (RuntimeException e) {
-            LOG.error("Monitor events: handling a '{}' event failed", event.name(), e);
+            LOG.error("{} events: handling a '{}' event failed", peer, event.name(), e);
         }
     }
 

@@ -1,5 +1,6 @@
-package io.streampulse.publisher.streams;
+package io.streampulse.publisher.sse;
 
+import io.streampulse.publisher.streams.MonitorStreamParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
