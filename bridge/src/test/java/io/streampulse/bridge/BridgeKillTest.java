@@ -62,7 +62,7 @@ class BridgeKillTest {
         for (int i = 0; i < 6; i++) {
             expected.add("door1/OPEN/" + (i % 2 == 0 ? "alarm" : "restore") + "/" + (t + i));
         }
-        Eventually.await(Duration.ofSeconds(5), "outbox empty on /health", () -> HealthClient.of(port).health()
+        Eventually.await(Duration.ofSeconds(20), "outbox empty on /health", () -> HealthClient.of(port).health()
                 .path("components").path("dispatcher").path("details").path("pending").asInt(), n -> n == 0);
         assertEquals(expected, receiver.acknowledged());
     }
