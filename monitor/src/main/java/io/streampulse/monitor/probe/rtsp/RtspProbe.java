@@ -3,6 +3,7 @@ package io.streampulse.monitor.probe.rtsp;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.NetUtil;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -14,6 +15,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.streampulse.monitor.probe.Probe;
 import io.streampulse.monitor.probe.ProbeResult;
 import io.streampulse.monitor.probe.ProbeTarget;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -74,6 +77,12 @@ public final class RtspProbe implements Probe {
     }
 
     /** Runs on {@code loop}: the deadline, the connect and every callback of this check share that thread. */
+    /** An IP literal needs no resolver; a name goes to the configured (non-blocking) one. */
+    private static InetSocketAddress address(String host, int port) {
+        InetAddress literal = NetUtil.createInetAddressFromIpAddressString(host);
+        return literal != null ? new InetSocketAddress(literal, port) : InetSocketAddress.createUnresolved(host, port);
+    }
+
     private void connect(EventLoop loop, URI url, boolean tlsVerify, long timeoutMs, RtspCheck check, RtspDialog dialog) {
         check.start(loop);
         String host = RtspUrls.host(url);
@@ -100,7 +109,7 @@ public final class RtspProbe implements Probe {
                                 .addLast(RtspProbeHandler.NAME, new RtspProbeHandler(dialog, check, firstBytes, isTls));
                     }
                 })
-                .connect(host, port);
+                .connect(address(host, port));
         check.attach(connecting.channel());
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
