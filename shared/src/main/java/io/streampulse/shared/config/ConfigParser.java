@@ -82,7 +82,7 @@ public final class ConfigParser {
                 receivers,
                 devices(r, receivers.modbus().channels()),
                 StreamerSection.read(r.section("streamer"), env),
-                RedisSection.read(r.section("redis")),
+                RedisSection.read(r.section("redis"), env),
                 WebSection.read(r.section("web")));
     }
 

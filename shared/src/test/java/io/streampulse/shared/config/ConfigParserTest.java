@@ -95,6 +95,15 @@ class ConfigParserTest {
         assertEquals(1920, config.streamer().width());
     }
 
+    @Test
+    void redis_defaultsToTheSuitesRedisPort_anExplicitUrlWins() {
+        Map<String, String> env = Map.of("STREAMPULSE_REDIS_PORT", "16379");
+        assertEquals("redis://127.0.0.1:16379",
+                ConfigParser.parse("", env, BOX).config().orElseThrow().redis().url());
+        assertEquals("redis://cache:6380", ConfigParser.parse("redis: {url: 'redis://cache:6380'}\n", env, BOX)
+                .config().orElseThrow().redis().url());
+    }
+
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("mqtt:\n  qos: 7\n", "line 2, column 8: 'mqtt.qos' must be between 0 and 2 (got 7)"),
