@@ -54,6 +54,11 @@ public class StatusBoard {
         events.publish(next);
     }
 
+    /** How many streams are configured (cheap, unlike {@link #all()}). */
+    public int size() {
+        return statuses.size();
+    }
+
     public List<StreamStatus> all() {
         return List.copyOf(statuses.values());
     }
