@@ -1,5 +1,6 @@
 package io.streampulse.publisher.connection;
 
+import io.streampulse.shared.feed.ReconnectBackoff;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import io.streampulse.publisher.outbox.OutgoingMessage;

@@ -1,6 +1,6 @@
 package io.streampulse.publisher.devices;
 
-import io.streampulse.publisher.sse.HttpFailures;
+import io.streampulse.shared.feed.HttpFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

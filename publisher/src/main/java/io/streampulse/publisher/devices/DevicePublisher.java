@@ -3,7 +3,7 @@ package io.streampulse.publisher.devices;
 import io.streampulse.publisher.connection.MessageSink;
 import io.streampulse.publisher.discovery.Origin;
 import io.streampulse.publisher.outbox.OutgoingMessage;
-import io.streampulse.publisher.sse.SseEvent;
+import io.streampulse.shared.feed.SseEvent;
 import io.streampulse.publisher.topics.TopicLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.streampulse.publisher.streams;
 
-import io.streampulse.publisher.sse.HttpFailures;
+import io.streampulse.shared.feed.HttpFailures;
 import io.streampulse.publisher.connection.MessageSink;
 import io.streampulse.publisher.outbox.OutgoingMessage;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.streampulse.publisher.streams;
 
-import io.streampulse.publisher.sse.SseEvent;
+import io.streampulse.shared.feed.SseEvent;
 import io.streampulse.publisher.connection.MessageSink;
 import io.streampulse.publisher.outbox.OutgoingMessage;
 import io.streampulse.publisher.topics.TopicLayout;

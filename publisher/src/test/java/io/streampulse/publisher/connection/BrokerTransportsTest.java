@@ -1,5 +1,6 @@
 package io.streampulse.publisher.connection;
 
+import io.streampulse.shared.feed.ReconnectBackoff;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.streampulse.publisher.outbox.OutgoingMessage;

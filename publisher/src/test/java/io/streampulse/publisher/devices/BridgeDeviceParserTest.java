@@ -1,7 +1,7 @@
 package io.streampulse.publisher.devices;
 
-import io.streampulse.publisher.sse.SseEvent;
-import io.streampulse.publisher.sse.SseEventParser;
+import io.streampulse.shared.feed.SseEvent;
+import io.streampulse.shared.feed.SseEventParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.streampulse.publisher.streams;
 
-import io.streampulse.publisher.sse.SseEvent;
+import io.streampulse.shared.feed.SseEvent;
 import io.streampulse.publisher.outbox.OutgoingMessage;
 import io.streampulse.publisher.topics.TopicLayout;
 import org.junit.jupiter.api.Test;

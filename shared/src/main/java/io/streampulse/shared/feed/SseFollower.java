@@ -1,6 +1,5 @@
-package io.streampulse.publisher.sse;
+package io.streampulse.shared.feed;
 
-import io.streampulse.publisher.connection.ReconnectBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

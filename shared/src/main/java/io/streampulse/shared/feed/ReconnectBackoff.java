@@ -1,4 +1,4 @@
-package io.streampulse.publisher.connection;
+package io.streampulse.shared.feed;
 
 import java.time.Duration;
 

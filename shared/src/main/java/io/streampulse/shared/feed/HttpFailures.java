@@ -1,4 +1,4 @@
-package io.streampulse.publisher.sse;
+package io.streampulse.shared.feed;
 
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,6 +1,5 @@
-package io.streampulse.publisher.sse;
+package io.streampulse.shared.feed;
 
-import io.streampulse.publisher.streams.MonitorStreamParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SseEventParserTest {
 
@@ -33,7 +33,7 @@ class SseEventParserTest {
         assertEquals(List.of("ready", "snapshot", "heartbeat", "state"), events.stream().map(SseEvent::name).toList());
         assertEquals("{\"streams\":1}", events.get(0).data());
         assertEquals("7s", events.get(3).id());
-        assertEquals("cam", MonitorStreamParser.parse(events.get(3).data()).orElseThrow().id());
+        assertTrue(events.get(3).data().contains("\"id\":\"cam\""), events.get(3).data());
     }
 
     @Test
