@@ -84,7 +84,8 @@ public class TotpService {
         }
         if (RecoveryCodes.looksLikeOne(typed)) {
             OptionalInt index = RecoveryCodes.find(user.recoveryCodes(), typed);
-            if (index.isPresent() && users.spendRecoveryCode(user.username(), user.recoveryCodes().get(index.getAsInt()))) {
+            if (index.isPresent()
+                    && users.spendRecoveryCode(user.username(), user.recoveryCodes().get(index.getAsInt()))) {
                 LOG.info("user '{}' signed in with a recovery code ({} left)", user.username(),
                         user.recoveryCodes().size() - 1);
                 return Check.RECOVERY_CODE;

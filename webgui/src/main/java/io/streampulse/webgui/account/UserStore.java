@@ -168,7 +168,8 @@ public class UserStore implements AutoCloseable {
     public synchronized boolean claimTotpStep(String username, long step) {
         try (PreparedStatement ps = connection.prepareStatement("""
                 INSERT INTO totp_last_step (username, step) VALUES (?, ?)
-                ON CONFLICT (username) DO UPDATE SET step = excluded.step WHERE excluded.step > totp_last_step.step""")) {
+                ON CONFLICT (username) DO UPDATE SET step = excluded.step
+                WHERE excluded.step > totp_last_step.step""")) {
             ps.setString(1, username);
             ps.setLong(2, step);
             return ps.executeUpdate() == 1;

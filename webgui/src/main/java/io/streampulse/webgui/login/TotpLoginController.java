@@ -72,7 +72,8 @@ public class TotpLoginController {
         String address = LoginController.clientAddress(request);
         Optional<Duration> wait = throttle.wait(session.username(), address);
         if (wait.isPresent()) {
-            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).body(page(next, LoginThrottle.message(wait.get())));
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(page(next, LoginThrottle.message(wait.get())));
         }
         TotpService.Check result = totp.check(user.get(), form.getOrDefault("code", ""));
         if (result == TotpService.Check.WRONG) {

@@ -25,7 +25,8 @@ class RecoveryCodesTest {
 
     @Test
     void theHash_isSha256OfTheCode_withoutDashesSpacesOrCapitals() {
-        String sha256OfAbcdefghijklmnop = "f39dac6cbaba535e2c207cd0cd8f154974223c848f727f98b3564cea569b41cf"; // printf abcdefghijklmnop | sha256sum
+        // printf abcdefghijklmnop | sha256sum
+        String sha256OfAbcdefghijklmnop = "f39dac6cbaba535e2c207cd0cd8f154974223c848f727f98b3564cea569b41cf";
         assertEquals(sha256OfAbcdefghijklmnop, RecoveryCodes.hash("abcd-efgh-ijkl-mnop"));
         assertEquals(sha256OfAbcdefghijklmnop, RecoveryCodes.hash(" ABCD EFGH-ijkl-MNOP "));
         assertNotEquals(sha256OfAbcdefghijklmnop, RecoveryCodes.hash("abcd-efgh-ijkl-mnoq"));

@@ -30,7 +30,8 @@ class TotpCodesTest {
         long step = TotpCodes.step(NOW);
         for (int offset = -1; offset <= 1; offset++) {
             String code = TotpCodes.code(KEY, NOW.plusSeconds(30L * offset));
-            assertEquals(OptionalLong.of(step + offset), TotpCodes.match(KEY, code, NOW, Long.MIN_VALUE), "offset " + offset);
+            assertEquals(OptionalLong.of(step + offset), TotpCodes.match(KEY, code, NOW, Long.MIN_VALUE),
+                    "offset " + offset);
         }
         assertTrue(TotpCodes.match(KEY, TotpCodes.code(KEY, NOW.plusSeconds(60)), NOW, Long.MIN_VALUE).isEmpty());
         assertTrue(TotpCodes.match(KEY, TotpCodes.code(KEY, NOW.minusSeconds(60)), NOW, Long.MIN_VALUE).isEmpty());

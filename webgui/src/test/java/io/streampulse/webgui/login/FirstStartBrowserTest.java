@@ -77,6 +77,10 @@ class FirstStartBrowserTest {
             browser.await(d -> browser.path().equals("/account"));
             assertEquals("admin", browser.find("#account-username").getText());
             assertEquals("on", browser.find("#account-totp").getText());
+            browser.click("header nav a[href='/users']");
+            browser.await(d -> browser.path().equals("/users"));
+            assertEquals("on", browser.find("tr[data-user=admin] td.optional").getText());
+            browser.screenshot("users");
 
             browser.go(server.url("/setup"));
             assertFalse(browser.path().equals("/setup"), "setup is closed once an admin exists");

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class AuthenticatorApp {
 
     private static final Pattern SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)</code>");
-    private static final Pattern RECOVERY = Pattern.compile("<code>([a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4})</code>");
+    private static final Pattern RECOVERY = Pattern.compile("<code>([a-z2-7]{4}(?:-[a-z2-7]{4}){3})</code>");
     private final byte[] secret;
 
     public AuthenticatorApp(String shownKey) {

@@ -26,12 +26,15 @@ class UsersPageTest {
     @TempDir
     static Path dir;
     static WebguiServer server;
+    /** ann's browser, signed in once for the class (no test ends her sessions) */
+    static FormClient ann;
 
     @BeforeAll
     static void start() {
         server = WebguiServer.start(dir);
         server.addUser("ann", "ann-password-1", Role.ADMIN);
         server.addUser("vic", "vic-password-1", Role.VIEWER);
+        ann = new FormClient(server.url()).signIn("ann", "ann-password-1");
     }
 
     @AfterAll
@@ -40,7 +43,6 @@ class UsersPageTest {
     }
 
     private static FormClient admin() {
-        FormClient ann = new FormClient(server.url()).signIn("ann", "ann-password-1");
         ann.get("/users");
         return ann;
     }
