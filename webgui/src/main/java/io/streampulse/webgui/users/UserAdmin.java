@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 @Singleton
 public class UserAdmin {
 
+    static final String TAKEN = "A user with this name exists already.";
     static final String LAST_ADMIN = "This is the last enabled admin: make another admin first.";
     private static final Logger LOG = LoggerFactory.getLogger(UserAdmin.class);
 
@@ -44,18 +45,22 @@ public class UserAdmin {
     /** Problems by form field; empty when the user was added. */
     public Map<String, String> add(String admin, String username, String role, String password, String confirm) {
         Map<String, String> errors = new LinkedHashMap<>();
-        CredentialRules.usernameProblem(username).ifPresent(p -> errors.put("username", p));
         CredentialRules.passwordProblem(password, confirm).ifPresent(p -> errors.put("password", p));
         Optional<Role> parsed = role(role);
         if (parsed.isEmpty()) {
             errors.put("role", "Choose admin or viewer.");
+        }
+        Optional<String> nameProblem = CredentialRules.usernameProblem(username);
+        nameProblem.ifPresent(p -> errors.put("username", p));
+        if (nameProblem.isEmpty() && users.find(username).isPresent()) {
+            errors.put("username", TAKEN); // before hashing: a taken name costs no Argon2 run
         }
         if (!errors.isEmpty()) {
             return errors;
         }
         String hash = hasher.hash(password);
         if (!users.add(UserAccount.create(username, parsed.get(), hash, clock.instant()))) {
-            return Map.of("username", "A user with this name exists already.");
+            return Map.of("username", TAKEN); // added by someone else meanwhile
         }
         LOG.info("admin '{}' added {} '{}'", admin, parsed.get().key(), username);
         return Map.of();
