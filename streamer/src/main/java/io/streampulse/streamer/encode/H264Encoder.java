@@ -1,5 +1,6 @@
 package io.streampulse.streamer.encode;
 
+import io.streampulse.streamer.encode.sps.SpsTimingRewriter;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -44,11 +45,14 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 /**
  * H.264 through libavcodec's libopenh264 (the LGPL FFmpeg build has no libx264): BGR24 pictures in, Annex B access
  * units out, one per picture (OpenH264 has no B-frames and no delay). swscale converts to YUV 4:2:0 and scales the
- * sub profile. Not thread-safe: one frame-loop thread calls it.
+ * sub profile. Every SPS gets VUI timing and "no reordering" on its way out ({@link SpsTimingRewriter}), so the
+ * stream, the kept keyframe and the SDP's sprop-parameter-sets all carry it. Not thread-safe: one frame-loop thread
+ * calls it.
  */
 public final class H264Encoder implements AutoCloseable {
 
     private final EncoderSettings settings;
+    private final SpsTimingRewriter spsRewriter;
     private final AVCodecContext context;
     private final SwsContext scaler;
     private final AVFrame frame;
@@ -57,9 +61,11 @@ public final class H264Encoder implements AutoCloseable {
     private final PointerPointer<BytePointer> sourcePlanes;
     private final IntPointer sourceStrides;
     private long lastPts = Long.MIN_VALUE;
+    private boolean converted;
 
     public H264Encoder(EncoderSettings settings) {
         this.settings = settings;
+        this.spsRewriter = new SpsTimingRewriter(settings.frameRate());
         AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
         if (codec == null) {
             throw new IllegalStateException("FFmpeg has no libopenh264 encoder (the LGPL javacv natives include it)");
@@ -110,6 +116,22 @@ public final class H264Encoder implements AutoCloseable {
         }
         source.position(0).put(bgr);
         sws_scale(scaler, sourcePlanes, sourceStrides, 0, settings.sourceHeight(), frame.data(), frame.linesize());
+        converted = true;
+        return encodeFrame(ptsMillis, keyframe);
+    }
+
+    /**
+     * Encodes the last picture again (no conversion): an unchanged P-frame of a few hundred bytes, for a client
+     * that needs more frames than the stream has cached (see {@code MediaStream}).
+     */
+    public AccessUnit repeat(long ptsMillis) {
+        if (!converted) {
+            throw new IllegalStateException("nothing encoded yet to repeat");
+        }
+        return encodeFrame(ptsMillis, false);
+    }
+
+    private AccessUnit encodeFrame(long ptsMillis, boolean keyframe) {
         long pts = Math.max(ptsMillis, lastPts + 1);
         lastPts = pts;
         frame.pts(pts);
@@ -129,9 +151,11 @@ public final class H264Encoder implements AutoCloseable {
             stream = concat(stream, bytes);
             av_packet_unref(packet);
         }
-        List<byte[]> nals = AnnexB.split(stream);
+        List<byte[]> nals = AnnexB.split(stream).stream()
+                .map(nal -> AnnexB.type(nal) == AnnexB.NAL_SPS ? spsRewriter.rewrite(nal) : nal).toList();
         key |= nals.stream().anyMatch(nal -> AnnexB.type(nal) == AnnexB.NAL_IDR);
-        return new AccessUnit(nals, key, ptsMillis);
+        // the pts actually used: units drawn within the same millisecond still get distinct RTP timestamps
+        return new AccessUnit(nals, key, pts);
     }
 
     @Override

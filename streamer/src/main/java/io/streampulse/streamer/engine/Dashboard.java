@@ -52,7 +52,7 @@ public final class Dashboard implements AutoCloseable {
 
     private static Profile profile(String token, EncoderSettings settings) {
         return new Profile(token, new H264Encoder(settings), new MediaStream(token, settings.width(),
-                settings.height()));
+                settings.height(), settings.frameRate()));
     }
 
     public void start() throws InterruptedException {

@@ -4,6 +4,7 @@ import io.streampulse.streamer.encode.AccessUnit;
 import io.streampulse.streamer.feed.SensorFeed;
 import io.streampulse.streamer.render.DashboardRenderer;
 import io.streampulse.streamer.render.RenderedFrame;
+import io.streampulse.streamer.rtsp.MediaStream;
 import io.streampulse.streamer.view.DashboardView;
 import io.streampulse.streamer.view.ViewPlanner;
 import org.slf4j.Logger;
@@ -63,6 +64,9 @@ public final class FrameLoop implements AutoCloseable {
 
     public void start() {
         feed.onChange(this::redrawSoon);
+        for (Profile profile : profiles) {
+            profile.stream().onRepeatsWanted(count -> thread.execute(() -> topUp(profile)));
+        }
         thread.scheduleAtFixedRate(() -> draw(false), 0, tickMillis, TimeUnit.MILLISECONDS);
         feed.start();
     }
@@ -115,6 +119,19 @@ public final class FrameLoop implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Frame loop: drawing or encoding a frame failed; trying again at the next tick", e);
             return false;
+        }
+    }
+
+    /** Repeats the current picture until a new client of this profile gets enough units at once. */
+    private void topUp(Profile profile) {
+        try {
+            long now = System.currentTimeMillis();
+            while (profile.stream().cachedUnits() > 0
+                    && profile.stream().cachedUnits() < MediaStream.UNITS_FOR_NEW_CLIENT) {
+                profile.stream().publish(profile.encoder().repeat(now));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Frame loop: repeating the {} picture for a new client failed", profile.token(), e);
         }
     }
 

@@ -9,21 +9,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * One profile's H.264 track: packetizes each access unit once and fans it out to every playing client. Keeps
  * the units since the last keyframe (with its SPS and PPS), so a new client decodes a picture at once; a client
  * that fell behind waits for the next keyframe and asks the encoder for one.
+ *
+ * <p>A new client gets at least {@link #UNITS_FOR_NEW_CLIENT} units at once: libavformat (ffmpeg, ffprobe, NVRs
+ * built on it) reads about five seconds' worth of frames (five at 1 fps, counted at the SDP's {@code a=framerate})
+ * before it returns from probing an H.264 stream, and its parser holds a picture until the next unit begins. When
+ * fewer are cached, the stream asks the encoder for repeats of the current picture (tiny unchanged P-frames).
  */
 public final class MediaStream {
 
     /** More than this many units since a keyframe: ask for a new one rather than grow the cache. */
     static final int MAX_CACHED_UNITS = 64;
     static final int MAX_PAYLOAD = 1_400;
+    /** Five frames of probing, the unit that ends the fifth, the one that ends probing and one to spare. */
+    public static final int UNITS_FOR_NEW_CLIENT = 8;
 
     private final String profile;
     private final int width;
     private final int height;
+    private final int frameRate;
     private final int ssrc;
     private final int timestampBase;
     private final long clockStart = System.currentTimeMillis();
@@ -31,17 +40,19 @@ public final class MediaStream {
     private final List<RtpSink> sinks = new CopyOnWriteArrayList<>();
     private final List<PacketizedUnit> sinceKeyframe = new ArrayList<>();
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
+    private volatile IntConsumer repeatsWanted = count -> { };
     private int nextSequence;
     private volatile byte[] sps;
     private volatile byte[] pps;
     private volatile long lastFrameMillis;
     private volatile long frames;
 
-    public MediaStream(String profile, int width, int height) {
+    public MediaStream(String profile, int width, int height, int frameRate) {
         SecureRandom random = new SecureRandom();
         this.profile = profile;
         this.width = width;
         this.height = height;
+        this.frameRate = frameRate;
         this.ssrc = random.nextInt();
         this.timestampBase = random.nextInt();
         this.nextSequence = random.nextInt(0x10000);
@@ -84,6 +95,19 @@ public final class MediaStream {
     synchronized void attach(RtpSink sink) {
         sinceKeyframe.forEach(sink::send);
         sinks.add(sink);
+        if (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT) {
+            repeatsWanted.accept(UNITS_FOR_NEW_CLIENT - sinceKeyframe.size());
+        }
+    }
+
+    /** Who encodes repeats of the current picture when a new client needs more units (the frame loop). */
+    public void onRepeatsWanted(IntConsumer encoder) {
+        this.repeatsWanted = encoder;
+    }
+
+    /** Units a client attaching now would get at once. */
+    public synchronized int cachedUnits() {
+        return sinceKeyframe.size();
     }
 
     void detach(RtpSink sink) {
@@ -116,7 +140,7 @@ public final class MediaStream {
         byte[] spsNow = sps;
         byte[] ppsNow = pps;
         return spsNow == null || ppsNow == null ? Optional.empty()
-                : Optional.of(H264Sdp.describe(sessionName, spsNow, ppsNow, clockStart));
+                : Optional.of(H264Sdp.describe(sessionName, spsNow, ppsNow, clockStart, frameRate));
     }
 
     public String profile() {

@@ -56,6 +56,37 @@ class H264EncoderTest {
     }
 
     @Test
+    void encode_spsCarriesTimingAndNoReordering_asFfmpegReadsIt() throws IOException, InterruptedException {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (H264Encoder encoder = new H264Encoder(EncoderSettings.subOf(
+                new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000)))) {
+            byte[] picture = picture(1920, 1080);
+            for (int i = 0; i < 3; i++) {
+                for (byte[] nal : encoder.encode(picture, i * 1_000L, i == 0).nals()) {
+                    stream.write(new byte[] {0, 0, 0, 1});
+                    stream.write(nal);
+                }
+            }
+        }
+        Path file = dir.resolve("timed.h264");
+        Files.write(file, stream.toByteArray());
+        assertEquals("1/1", run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=r_frame_rate", "-of", "csv=p=0", file.toString()));
+        String trace = run("ffmpeg", "-v", "info", "-i", file.toString(), "-c", "copy", "-bsf:v", "trace_headers",
+                "-f", "null", "-");
+        for (String field : List.of("num_units_in_tick", "time_scale", "max_num_reorder_frames",
+                "max_dec_frame_buffering")) {
+            String value = trace.lines().filter(line -> line.contains(" " + field + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(field + " missing in:\n" + trace));
+            assertEquals(switch (field) {
+                case "num_units_in_tick", "max_dec_frame_buffering" -> "1";
+                case "time_scale" -> "2";
+                default -> "0";
+            }, value.substring(value.lastIndexOf('=') + 1).strip(), value);
+        }
+    }
+
+    @Test
     void encode_subProfileScalesTo720p() throws IOException, InterruptedException {
         EncoderSettings sub = EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
         assertEquals(1280, sub.width());
@@ -82,10 +113,14 @@ class H264EncoderTest {
     }
 
     private static String ffprobe(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()).redirectErrorStream(true)
-                .start();
+        return run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height", "-of", "csv=p=0", file.toString());
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
-        return new String(process.getInputStream().readAllBytes()).strip();
+        return output.strip();
     }
 }
