@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntConsumer;
 
 /**
  * One profile's H.264 track: packetizes each access unit once and fans it out to every playing client. Keeps
@@ -20,6 +19,9 @@ import java.util.function.IntConsumer;
  * built on it) reads about five seconds' worth of frames (five at 1 fps, counted at the SDP's {@code a=framerate})
  * before it returns from probing an H.264 stream, and its parser holds a picture until the next unit begins. When
  * fewer are cached, the stream asks the encoder for repeats of the current picture (tiny unchanged P-frames).
+ *
+ * <p>A stream nobody plays is not encoded ({@link #idle()}); its cache is then stale, and its next client waits for
+ * the fresh keyframe the encoder makes for it (the SDP's parameter sets stay valid: same encoder).
  */
 public final class MediaStream {
 
@@ -40,7 +42,8 @@ public final class MediaStream {
     private final List<RtpSink> sinks = new CopyOnWriteArrayList<>();
     private final List<PacketizedUnit> sinceKeyframe = new ArrayList<>();
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
-    private volatile IntConsumer repeatsWanted = count -> { };
+    private volatile Runnable clientWaiting = () -> { };
+    private volatile boolean stale;
     private int nextSequence;
     private volatile byte[] sps;
     private volatile byte[] pps;
@@ -78,6 +81,7 @@ public final class MediaStream {
         PacketizedUnit packetized = new PacketizedUnit(timestamp, packets, unit.keyframe());
         if (unit.keyframe()) {
             sinceKeyframe.clear();
+            stale = false;
         } else if (sinceKeyframe.size() >= MAX_CACHED_UNITS) {
             keyframeWanted.set(true);
         }
@@ -91,23 +95,43 @@ public final class MediaStream {
         }
     }
 
-    /** Starts sending to a client: the cached units since the last keyframe first, then every new one. */
+    /**
+     * Starts sending to a client: the cached units since the last keyframe first (unless stale), then every new
+     * one. The encoder is told when the client needs a fresh keyframe or more units than are cached.
+     */
     synchronized void attach(RtpSink sink) {
-        sinceKeyframe.forEach(sink::send);
+        if (!stale) {
+            sinceKeyframe.forEach(sink::send);
+        }
         sinks.add(sink);
-        if (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT) {
-            repeatsWanted.accept(UNITS_FOR_NEW_CLIENT - sinceKeyframe.size());
+        if (stale || (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT)) {
+            clientWaiting.run();
         }
     }
 
-    /** Who encodes repeats of the current picture when a new client needs more units (the frame loop). */
-    public void onRepeatsWanted(IntConsumer encoder) {
-        this.repeatsWanted = encoder;
+    /** Who makes a fresh keyframe or repeats when a new client needs them (the frame loop). */
+    public void onClientWaiting(Runnable encoder) {
+        this.clientWaiting = encoder;
     }
 
-    /** Units a client attaching now would get at once. */
+    /** Nobody plays it and a DESCRIBE can already be answered: no need to encode. */
+    public boolean idle() {
+        return sinks.isEmpty() && sps != null && pps != null;
+    }
+
+    /** The encoder skipped a picture: the cache no longer ends with the current one. */
+    public synchronized void skipped() {
+        stale = true;
+    }
+
+    /** Whether the next unit must be a keyframe because pictures were skipped. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** Units a client attaching now would get at once (none while stale). */
     public synchronized int cachedUnits() {
-        return sinceKeyframe.size();
+        return stale ? 0 : sinceKeyframe.size();
     }
 
     void detach(RtpSink sink) {
