@@ -120,14 +120,18 @@ public final class StreamerBench {
                 pct(toRed, 100), pct(toRed, 99) / 300, pct(toGrid, 50), pct(toGrid, 99));
     }
 
-    /** CPU and RSS of the streamer with n playing ffmpeg clients (odd ones over UDP, even ones over TCP). */
+    /**
+     * CPU and RSS of the streamer with n playing ffmpeg clients: odd ones over UDP, even ones over TCP; every fourth
+     * plays the sub profile (as the CHEKT bridge does), so with more than three clients both encoders run.
+     */
     static void load(Streamer streamer, String url, List<Integer> sizes, int seconds) throws Exception {
         List<Process> playing = new ArrayList<>();
         try {
             for (int size : sizes) {
                 while (playing.size() < size) {
+                    int n = playing.size();
                     playing.add(new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-rtsp_transport",
-                            playing.size() % 2 == 0 ? "tcp" : "udp", "-i", url, "-f", "null", "-")
+                            n % 2 == 0 ? "tcp" : "udp", "-i", n % 4 == 3 ? url + "_sub" : url, "-f", "null", "-")
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(ProcessBuilder.Redirect.DISCARD).start());
                 }

@@ -1,6 +1,6 @@
 package io.streampulse.streamer.engine;
 
-import io.streampulse.streamer.encode.AccessUnit;
+import io.streampulse.streamer.encode.Picture;
 import io.streampulse.streamer.feed.SensorFeed;
 import io.streampulse.streamer.render.DashboardRenderer;
 import io.streampulse.streamer.render.RenderedFrame;
@@ -109,13 +109,13 @@ public final class FrameLoop implements AutoCloseable {
             long started = System.nanoTime();
             RenderedFrame frame = renderer.render(view, now);
             long rendered = System.nanoTime();
-            byte[] bgr = pixels(frame);
+            Picture picture = picture(frame);
             for (int i = 0; i < keyframes.length; i++) {
                 Profile profile = profiles.get(i);
                 if (profile.stream().idle()) {
                     profile.stream().skipped();
                 } else {
-                    profile.stream().publish(profile.encoder().encode(bgr, now, keyframes[i]));
+                    profile.stream().publish(profile.encoder().encode(picture, now, keyframes[i]));
                 }
             }
             long encodeMicros = (System.nanoTime() - rendered) / 1000;
@@ -160,7 +160,7 @@ public final class FrameLoop implements AutoCloseable {
             }
             long now = System.currentTimeMillis();
             if (profile.stream().stale()) {
-                profile.stream().publish(profile.encoder().encode(pixels(frame), now, true));
+                profile.stream().publish(profile.encoder().encode(picture(frame), now, true));
             }
             while (profile.stream().cachedUnits() > 0
                     && profile.stream().cachedUnits() < MediaStream.UNITS_FOR_NEW_CLIENT) {
@@ -171,8 +171,9 @@ public final class FrameLoop implements AutoCloseable {
         }
     }
 
-    private static byte[] pixels(RenderedFrame frame) {
-        return ((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData();
+    private static Picture picture(RenderedFrame frame) {
+        return new Picture(((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData(), frame.layer(),
+                frame.changingRows());
     }
 
     public RenderedFrame lastFrame() {

@@ -36,6 +36,7 @@ public final class DashboardRenderer {
     private final BufferedImage[] buffers = new BufferedImage[2];
     private int nextBuffer;
     private Object layerKey;
+    private long layerNumber;
     private List<String> layerTexts = List.of();
 
     public DashboardRenderer(int width, int height, Fonts fonts, ZoneId zone) {
@@ -60,6 +61,7 @@ public final class DashboardRenderer {
         if (!key.equals(layerKey)) {
             layerTexts = drawLayer(view, today);
             layerKey = key;
+            layerNumber++;
         }
         BufferedImage image = buffers[nextBuffer];
         nextBuffer = (nextBuffer + 1) % buffers.length;
@@ -75,7 +77,7 @@ public final class DashboardRenderer {
         }
         List<String> texts = new ArrayList<>(layerTexts);
         texts.addAll(canvas.texts());
-        return new RenderedFrame(image, texts);
+        return new RenderedFrame(image, texts, layerNumber, GridLayout.headerHeight(height));
     }
 
     /** Everything but the clock; returns the texts drawn. */

@@ -5,6 +5,7 @@ import io.streampulse.streamer.feed.FeedSnapshot;
 import io.streampulse.streamer.render.DashboardRenderer;
 import io.streampulse.streamer.render.Fonts;
 import io.streampulse.streamer.render.GridLayout;
+import io.streampulse.streamer.render.RenderedFrame;
 import io.streampulse.streamer.view.ViewPlanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +85,28 @@ class H264EncoderTest {
                 case "time_scale" -> "2";
                 default -> "0";
             }, value.substring(value.lastIndexOf('=') + 1).strip(), value);
+        }
+    }
+
+    @Test
+    void encode_onTheSameLayer_convertsOnlyTheClockBand_andEncodesTheSameAsWholeConversion() {
+        ViewPlanner planner = new ViewPlanner("Site", GridLayout.capacity(1280, 720), 10_000, 30_000, 15_000,
+                ZoneOffset.UTC);
+        DashboardRenderer renderer = new DashboardRenderer(1280, 720, Fonts.check(), ZoneOffset.UTC);
+        EncoderSettings settings = new EncoderSettings(1280, 720, 1280, 720, 1, 1_000_000);
+        try (H264Encoder banded = new H264Encoder(settings); H264Encoder whole = new H264Encoder(settings)) {
+            for (int i = 0; i < 3; i++) {
+                long now = 1_000L * i;
+                RenderedFrame frame = renderer.render(planner.plan(FeedSnapshot.of(Cards.quiet(12)), now), now);
+                assertEquals(1, frame.layer(), "one layer, three clocks");
+                byte[] bgr = ((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData();
+                AccessUnit fromBand = banded.encode(new Picture(bgr, frame.layer(), frame.changingRows()), now, i == 0);
+                AccessUnit fromWhole = whole.encode(Picture.whole(bgr), now, i == 0);
+                assertEquals(fromWhole.nals().size(), fromBand.nals().size());
+                for (int n = 0; n < fromWhole.nals().size(); n++) {
+                    assertArrayEquals(fromWhole.nals().get(n), fromBand.nals().get(n), "picture " + i + " NAL " + n);
+                }
+            }
         }
     }
 
