@@ -1,6 +1,8 @@
 package io.streampulse.streamer.engine;
 
 import io.streampulse.streamer.encode.AccessUnit;
+import io.streampulse.streamer.encode.EncoderSettings;
+import io.streampulse.streamer.encode.H264Encoder;
 import io.streampulse.streamer.feed.SensorFeed;
 import io.streampulse.streamer.render.DashboardRenderer;
 import io.streampulse.streamer.render.RenderedFrame;
@@ -10,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws and encodes on one thread: at every FRAME_RATE tick, and at once when the feed changes (an alarm does not
@@ -33,7 +37,8 @@ public final class FrameLoop implements AutoCloseable {
     private final SensorFeed feed;
     private final ViewPlanner planner;
     private final DashboardRenderer renderer;
-    private final List<Profile> profiles;
+    /** Replaced as a whole when a profile's encoder changes (ONVIF SetVideoEncoderConfiguration). */
+    private volatile List<Profile> profiles;
     private final long tickMillis;
     private final long keyframeIntervalMillis;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -116,6 +121,36 @@ public final class FrameLoop implements AutoCloseable {
             LOG.error("Frame loop: drawing or encoding a frame failed; trying again at the next tick", e);
             return false;
         }
+    }
+
+    /**
+     * Replaces a profile's encoder with one at changed settings, on the frame thread between two pictures, and
+     * draws at once: the new encoder starts with a keyframe carrying the new SPS/PPS. A failure keeps the old one.
+     */
+    public void reconfigure(String token, UnaryOperator<EncoderSettings> change) {
+        thread.execute(() -> {
+            List<Profile> next = new ArrayList<>();
+            for (Profile profile : profiles) {
+                if (!profile.token().equals(token)) {
+                    next.add(profile);
+                    continue;
+                }
+                EncoderSettings settings = change.apply(profile.encoder().settings());
+                try {
+                    next.add(new Profile(token, new H264Encoder(settings), profile.stream()));
+                    profile.encoder().close();
+                    LOG.info("Frame loop: profile {} now encodes {}x{} at {} bit/s", token, settings.width(),
+                            settings.height(), settings.bitRate());
+                } catch (RuntimeException e) {
+                    LOG.error("Frame loop: profile {} keeps its encoder; {}x{} failed: {}", token, settings.width(),
+                            settings.height(), e.getMessage());
+                    next.add(profile);
+                }
+            }
+            profiles = List.copyOf(next);
+            lastKeyframe = Long.MIN_VALUE / 2;
+            draw(true);
+        });
     }
 
     public RenderedFrame lastFrame() {

@@ -66,8 +66,8 @@ public class StreamerController {
     private Map<String, Object> profile(Profile profile) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("token", profile.token());
-        entry.put("width", profile.stream().width());
-        entry.put("height", profile.stream().height());
+        entry.put("width", profile.width());
+        entry.put("height", profile.height());
         entry.put("path", "/" + runtime.section().streamName() + "_" + profile.token());
         entry.put("clients", profile.stream().clients());
         entry.put("frames", profile.stream().frames());
@@ -99,8 +99,7 @@ public class StreamerController {
         if (frame == null) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE);
         }
-        byte[] bytes = SnapshotJpeg.encode(frame.image(), profile.get().stream().width(),
-                profile.get().stream().height());
+        byte[] bytes = SnapshotJpeg.encode(frame.image(), profile.get().width(), profile.get().height());
         return HttpResponse.ok(bytes).header("Cache-Control", "no-cache, no-store");
     }
 }

@@ -1,0 +1,122 @@
+package io.streampulse.streamer.onvif;
+
+import io.streampulse.shared.config.StreamerSection;
+import io.streampulse.shared.config.SuiteConfig;
+import io.streampulse.shared.config.SuitePaths;
+import io.streampulse.shared.config.ConfigWatcher;
+import io.streampulse.streamer.StreamerRuntime;
+import io.streampulse.streamer.encode.EncoderSettings;
+import io.streampulse.streamer.engine.Profile;
+import io.streampulse.streamer.onvif.device.DeviceService;
+import io.streampulse.streamer.onvif.discovery.Announcement;
+import io.streampulse.streamer.onvif.discovery.DiscoveryResponder;
+import io.streampulse.streamer.onvif.discovery.MulticastInterfaces;
+import io.streampulse.streamer.onvif.media.EncoderConfigurations;
+import io.streampulse.streamer.onvif.media.EncoderOptions;
+import io.streampulse.streamer.onvif.media.MediaService;
+import io.streampulse.streamer.onvif.media.VideoEncoderConfig;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Wires the ONVIF face from the streamer section when {@code streamer.onvif.enabled} (ENABLE_ONVIF): the SOAP
+ * service over the running dashboard's profiles (a SetVideoEncoderConfiguration re-creates that profile's encoder
+ * in the frame loop), and the WS-Discovery responder when {@code onvif.discovery} is on. Changes take effect at
+ * the next start, like the rest of the section.
+ */
+@Context
+public class OnvifEndpoint implements AutoCloseable {
+
+    public static final String MANUFACTURER = "StreamPulse";
+    public static final String MODEL = "YoLink Dashboard";
+    private static final Logger LOG = LoggerFactory.getLogger(OnvifEndpoint.class);
+
+    private final OnvifService service;
+    private final DiscoveryResponder discovery;
+
+    public OnvifEndpoint(ConfigWatcher watcher, SuitePaths paths, StreamerRuntime runtime,
+                         @Value("${micronaut.application.version:dev}") String version) {
+        SuiteConfig config = watcher.current().config();
+        StreamerSection section = runtime.section();
+        if (!section.onvifEnabled()) {
+            service = null;
+            discovery = null;
+            return;
+        }
+        UUID id = EndpointIdFile.loadOrCreate(paths.dataDir());
+        DeviceIdentity identity = new DeviceIdentity(MANUFACTURER, MODEL, version, id, section.streamName());
+        List<Profile> profiles = runtime.dashboard().frames().profiles();
+        EncoderConfigurations encoders = encoders(profiles, runtime);
+        Profile main = profiles.get(0);
+        service = new OnvifService(new OnvifAuth(section.onvifUsername(), section.onvifPassword().value()),
+                new DeviceService(identity, config.timezone(), LocalInterfaces::list),
+                new MediaService(encoders, main.width(), main.height(), section.frameRate(),
+                        runtime.dashboard().rtsp().port(), section.streamName()));
+        discovery = section.discoveryEnabled() ? startDiscovery(section, identity) : null;
+    }
+
+    private static EncoderConfigurations encoders(List<Profile> profiles, StreamerRuntime runtime) {
+        List<VideoEncoderConfig> configs = new ArrayList<>();
+        Map<String, EncoderOptions> options = new LinkedHashMap<>();
+        Profile main = profiles.get(0);
+        for (Profile profile : profiles) {
+            EncoderSettings settings = profile.encoder().settings();
+            VideoEncoderConfig config = new VideoEncoderConfig(profile.token() + "_encoder",
+                    profile.token() + " H.264", profile.token(), settings.width(), settings.height(), 5,
+                    settings.frameRate(), 1, settings.bitRate() / 1000, 10 * settings.frameRate());
+            configs.add(config);
+            options.put(config.token(), profile == main ? EncoderOptions.main(settings.width(), settings.height())
+                    : EncoderOptions.sub(main.width(), main.height(), settings.width(), settings.height()));
+        }
+        return new EncoderConfigurations(configs, options, applied -> runtime.dashboard().frames()
+                .reconfigure(applied.profile(), current -> new EncoderSettings(current.sourceWidth(),
+                        current.sourceHeight(), applied.width(), applied.height(), current.frameRate(),
+                        applied.bitrateKbps() * 1000)));
+    }
+
+    private static DiscoveryResponder startDiscovery(StreamerSection section, DeviceIdentity identity) {
+        long instance = System.currentTimeMillis() / 1000;
+        DiscoveryResponder responder = new DiscoveryResponder(section.discoveryPort(), MulticastInterfaces.lan(),
+                local -> new Announcement(identity.endpointUrn(), identity.scopes(), "http://" + host(local) + ":"
+                        + section.onvifPort() + DeviceService.DEVICE_PATH, instance));
+        try {
+            responder.start();
+            return responder;
+        } catch (IOException e) {
+            LOG.error("WS-Discovery: cannot listen on UDP {}: {}; NVRs must be given the address by hand",
+                    section.discoveryPort(), e.getMessage());
+            return null;
+        }
+    }
+
+    static String host(InetAddress address) {
+        return address instanceof Inet6Address ? "[" + address.getHostAddress().replaceFirst("%.*$", "") + "]"
+                : address.getHostAddress();
+    }
+
+    /** Empty when ONVIF is turned off. */
+    public Optional<OnvifService> service() {
+        return Optional.ofNullable(service);
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        if (discovery != null) {
+            discovery.close();
+        }
+    }
+}
