@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.streampulse.streamer.TestConfigs;
 import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.TempSuite;
@@ -44,7 +45,7 @@ class StreamerHttpTest {
         int apiPort = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
         suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + FreePorts.next()
-                + "\n  width: 640\n  height: 360\n");
+                + "\n  width: 640\n  height: 360\n" + TestConfigs.NO_DISCOVERY);
         try (FakeBridge bridge = new FakeBridge("[" + FRONT_DOOR.formatted("closed", "") + "]")) {
             Map<String, Object> properties = new HashMap<>(suite.properties());
             properties.put("streampulse.bridge.url", bridge.url());
