@@ -48,9 +48,8 @@ public final class Xml {
             throw new IllegalArgumentException("attributes come in name/value pairs");
         }
         for (int i = 0; i < attributes.length; i += 2) {
-            out.append(' ').append(attributes[i]).append("=\"");
-            escaped(String.valueOf(attributes[i + 1]));
-            out.append('"');
+            out.append(' ').append(attributes[i]).append("=\"")
+                    .append(escape(String.valueOf(attributes[i + 1])).replace("\"", "&quot;")).append('"');
         }
     }
 
@@ -59,6 +58,7 @@ public final class Xml {
         return this;
     }
 
+    /** Escapes text content (quotes need no escaping there; attributes escape {@code "} on top). */
     public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
@@ -67,8 +67,6 @@ public final class Xml {
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
                 case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&apos;");
                 default -> escaped.append(c);
             }
         }
