@@ -113,6 +113,27 @@ class OnvifProcessTest {
         assertEquals(640, snapshot(sub.path("snapshotUri").asText()).getWidth());
     }
 
+    @Test
+    void fuzzCorpus_getsSoapFaults_andTheServerKeepsServing() throws Exception {
+        URI device = URI.create("http://127.0.0.1:" + server.getPort() + "/onvif/device_service");
+        for (Map.Entry<String, byte[]> entry : SoapFuzzCorpus.cases().entrySet()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(device)
+                    .header("Content-Type", "application/soap+xml; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(entry.getValue())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 600, entry.getKey() + ": "
+                    + response.statusCode());
+            assertTrue(response.body().contains("<env:Fault>"), entry.getKey() + ": " + response.body());
+            assertFalse(response.body().contains("root:"), entry.getKey() + " leaked a file");
+        }
+        HttpResponse<String> time = http.send(HttpRequest.newBuilder(device).header("Content-Type",
+                "application/soap+xml").POST(HttpRequest.BodyPublishers.ofString(SoapBodies.GET_SYSTEM_DATE_AND_TIME))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, time.statusCode(), time.body());
+        assertTrue(time.body().contains("GetSystemDateAndTimeResponse"));
+    }
+
     private BufferedImage snapshot(String uri) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes())).build(),

@@ -105,6 +105,16 @@ class SoapRequestTest {
     }
 
     @Test
+    void parse_deepNesting_isRefusedBeforeAnyoneWalksIt() {
+        String body = "<s:Envelope xmlns:s=\"" + Namespaces.SOAP12 + "\"><s:Body><GetScopes>" + "<a>".repeat(9_000)
+                + "</a>".repeat(9_000) + "</GetScopes></s:Body></s:Envelope>";
+
+        SoapFault fault = assertThrows(SoapFault.class, () -> SoapRequest.parse(body.getBytes()));
+
+        assertTrue(fault.reason().contains("maxElementDepth") || fault.reason().contains("depth"), fault.reason());
+    }
+
+    @Test
     void parse_envelopeWithoutOperation_isASenderFault() {
         String body = "<s:Envelope xmlns:s=\"" + Namespaces.SOAP12 + "\"><s:Body/></s:Envelope>";
 
