@@ -41,14 +41,20 @@ class OnvifProcessTest {
     @TempDir
     static Path dir;
     static EmbeddedServer server;
+    static int apiPort;
+    /** ONVIF on a port of its own (ONVIF_PORT): the clients use it, the fuzz corpus goes to the API port. */
+    static int onvifPort;
     static int rtspPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
+        apiPort = FreePorts.next();
+        onvifPort = FreePorts.next();
         rtspPort = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        suite.writeConfig("streamer:\n  api_port: " + FreePorts.next() + "\n  rtsp_port: " + rtspPort
+        suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  onvif_port: " + onvifPort + "\n  rtsp_port: "
+                + rtspPort
                 + "\n  width: 1280\n  height: 720\n  onvif:\n    username: " + USER + "\n    password: \""
                 + PASSWORD + "\"\n    discovery: false\n");
         Map<String, Object> properties = new HashMap<>(suite.properties());
@@ -63,7 +69,7 @@ class OnvifProcessTest {
 
     @Test
     void usernameToken_listsBothProfiles_andTheirStreamAndSnapshotUrisWork() throws Exception {
-        JsonNode result = NodeOnvifClient.run(server.getPort(), USER, PASSWORD, "ws");
+        JsonNode result = NodeOnvifClient.run(onvifPort, USER, PASSWORD, "ws");
 
         assertTrue(result.path("ok").asBoolean(), result.toString());
         assertEquals("StreamPulse", result.path("device").path("manufacturer").asText());
@@ -75,6 +81,7 @@ class OnvifProcessTest {
         for (JsonNode profile : result.path("profiles")) {
             String uri = profile.path("streamUri").asText();
             assertTrue(uri.startsWith("rtsp://127.0.0.1:" + rtspPort + "/yolink-dashboard_"), uri);
+            assertTrue(profile.path("snapshotUri").asText().startsWith("http://127.0.0.1:" + onvifPort + "/"));
             assertEquals("h264," + profile.path("width").asInt() + "," + profile.path("height").asInt(),
                     ffprobe(uri.replace("rtsp://", "rtsp://" + USER + ":s3cret%20pass@")));
             BufferedImage snapshot = snapshot(profile.path("snapshotUri").asText());
@@ -85,7 +92,7 @@ class OnvifProcessTest {
 
     @Test
     void httpDigest_logsInToo() throws Exception {
-        JsonNode result = NodeOnvifClient.run(server.getPort(), USER, PASSWORD, "digest");
+        JsonNode result = NodeOnvifClient.run(onvifPort, USER, PASSWORD, "digest");
 
         assertTrue(result.path("ok").asBoolean(), result.toString());
         assertEquals(2, result.path("profiles").size());
@@ -93,8 +100,8 @@ class OnvifProcessTest {
 
     @Test
     void wrongCredentials_areRefused_withUsernameTokenAndWithDigest() throws Exception {
-        JsonNode token = NodeOnvifClient.run(server.getPort(), USER, "wrong", "ws");
-        JsonNode digest = NodeOnvifClient.run(server.getPort(), "intruder", PASSWORD, "digest");
+        JsonNode token = NodeOnvifClient.run(onvifPort, USER, "wrong", "ws");
+        JsonNode digest = NodeOnvifClient.run(onvifPort, "intruder", PASSWORD, "digest");
 
         assertFalse(token.path("ok").asBoolean(), token.toString());
         assertFalse(digest.path("ok").asBoolean(), digest.toString());
@@ -102,7 +109,7 @@ class OnvifProcessTest {
 
     @Test
     void setVideoEncoderConfiguration_resizesTheSubStream() throws Exception {
-        JsonNode result = NodeOnvifClient.run(server.getPort(), USER, PASSWORD, "ws", "setSub", "640x360");
+        JsonNode result = NodeOnvifClient.run(onvifPort, USER, PASSWORD, "ws", "setSub", "640x360");
 
         assertTrue(result.path("ok").asBoolean(), result.toString());
         JsonNode sub = result.path("profiles").get(1);
@@ -115,7 +122,7 @@ class OnvifProcessTest {
 
     @Test
     void fuzzCorpus_getsSoapFaults_andTheServerKeepsServing() throws Exception {
-        URI device = URI.create("http://127.0.0.1:" + server.getPort() + "/onvif/device_service");
+        URI device = URI.create("http://127.0.0.1:" + apiPort + "/onvif/device_service");
         for (Map.Entry<String, byte[]> entry : SoapFuzzCorpus.cases().entrySet()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(device)
                     .header("Content-Type", "application/soap+xml; charset=utf-8")
