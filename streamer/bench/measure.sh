@@ -8,7 +8,7 @@ SECONDS_TO_MEASURE=${1:-60}
 WORK=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 API=$(free_port); RTSP=$(free_port); BRIDGE=$(free_port)
-printf 'streamer:\n  api_port: %s\n  rtsp_port: %s\n  frame_rate: 1\n  width: 1920\n  height: 1080\n' "$API" "$RTSP" > "$WORK/config.yaml"
+printf 'streamer:\n  api_port: %s\n  rtsp_port: %s\n  frame_rate: 1\n  width: 1920\n  height: 1080\n  onvif:\n    discovery: false\n' "$API" "$RTSP" > "$WORK/config.yaml"
 python3 streamer/bench/fake_bridge.py "$BRIDGE" 12 & BRIDGE_PID=$!
 STREAMPULSE_DATA=$WORK STREAMPULSE_BRIDGE_URL=http://127.0.0.1:$BRIDGE \
   java -Djava.awt.headless=true -Dorg.bytedeco.javacpp.cachedir="$WORK/javacpp" -jar streamer/target/streamer.jar \
