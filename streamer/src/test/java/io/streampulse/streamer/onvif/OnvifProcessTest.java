@@ -91,6 +91,15 @@ class OnvifProcessTest {
     }
 
     @Test
+    void snapshot_withoutCredentials_isChallenged() throws Exception {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort
+                + "/onvif/snapshot?token=sub")).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.headers().allValues("WWW-Authenticate").get(0).startsWith("Digest "));
+    }
+
+    @Test
     void httpDigest_logsInToo() throws Exception {
         JsonNode result = NodeOnvifClient.run(onvifPort, USER, PASSWORD, "digest");
 
