@@ -4,6 +4,7 @@ import io.streampulse.shared.config.StreamerSection;
 import io.streampulse.shared.config.SuiteConfig;
 import io.streampulse.shared.config.SuitePaths;
 import io.streampulse.shared.config.ConfigWatcher;
+import io.streampulse.shared.health.HealthContributor;
 import io.streampulse.streamer.StreamerRuntime;
 import io.streampulse.streamer.encode.EncoderSettings;
 import io.streampulse.streamer.engine.Profile;
@@ -38,7 +39,7 @@ import java.util.UUID;
  * the next start, like the rest of the section.
  */
 @Context
-public class OnvifEndpoint implements AutoCloseable {
+public class OnvifEndpoint implements HealthContributor, AutoCloseable {
 
     public static final String MANUFACTURER = "StreamPulse";
     public static final String MODEL = "YoLink Dashboard";
@@ -46,17 +47,22 @@ public class OnvifEndpoint implements AutoCloseable {
 
     private final OnvifService service;
     private final DiscoveryResponder discovery;
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private String problem = "";
 
     public OnvifEndpoint(ConfigWatcher watcher, SuitePaths paths, StreamerRuntime runtime,
                          @Value("${micronaut.application.version:dev}") String version) {
         SuiteConfig config = watcher.current().config();
         StreamerSection section = runtime.section();
+        details.put("enabled", section.onvifEnabled());
         if (!section.onvifEnabled()) {
             service = null;
             discovery = null;
             return;
         }
         UUID id = EndpointIdFile.loadOrCreate(paths.dataDir());
+        details.put("endpoint", "urn:uuid:" + id);
+        details.put("port", section.onvifPort());
         DeviceIdentity identity = new DeviceIdentity(MANUFACTURER, MODEL, version, id, section.streamName());
         List<Profile> profiles = runtime.dashboard().frames().profiles();
         EncoderConfigurations encoders = encoders(profiles, runtime);
@@ -66,6 +72,11 @@ public class OnvifEndpoint implements AutoCloseable {
                 new MediaService(encoders, main.width(), main.height(), section.frameRate(),
                         runtime.dashboard().rtsp().port(), section.streamName()));
         discovery = section.discoveryEnabled() ? startDiscovery(section, identity) : null;
+        details.put("discovery", discovery == null ? "off" : "UDP " + section.discoveryPort());
+        if (section.discoveryEnabled() && discovery == null) {
+            problem = "WS-Discovery cannot listen on UDP " + section.discoveryPort();
+        }
+        details.put("problem", problem);
     }
 
     private static EncoderConfigurations encoders(List<Profile> profiles, StreamerRuntime runtime) {
@@ -105,6 +116,21 @@ public class OnvifEndpoint implements AutoCloseable {
     static String host(InetAddress address) {
         return address instanceof Inet6Address ? "[" + address.getHostAddress().replaceFirst("%.*$", "") + "]"
                 : address.getHostAddress();
+    }
+
+    @Override
+    public String name() {
+        return "onvif";
+    }
+
+    @Override
+    public boolean healthy() {
+        return problem.isEmpty();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return details;
     }
 
     /** Empty when ONVIF is turned off. */
