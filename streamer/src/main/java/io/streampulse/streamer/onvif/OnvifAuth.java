@@ -6,13 +6,15 @@ import io.streampulse.streamer.onvif.soap.UsernameTokenCheck;
 import io.streampulse.streamer.rtsp.RtspAuth;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who may call what: with a user configured (the same one RTSP asks for), every operation but the pre-auth ones
- * needs a valid WS-UsernameToken or HTTP Digest; without one, everything is open. A request without credentials is
- * answered 401 with a Digest challenge (HTTP-Digest clients retry; UsernameToken clients read the NotAuthorized
- * fault); wrong credentials of either kind are a NotAuthorized fault.
+ * needs a valid WS-UsernameToken or HTTP Digest; without one, everything is open. A request without credentials, or
+ * with HTTP credentials that fail (wrong, or a nonce from before a restart), is answered 401 with a fresh Digest
+ * challenge (HTTP-Digest clients retry once); a UsernameToken that fails is a 400 ter:NotAuthorized fault, as
+ * ONVIF Core asks.
  */
 public final class OnvifAuth {
 
@@ -29,27 +31,23 @@ public final class OnvifAuth {
         this.http = new RtspAuth(username, password);
     }
 
-    public enum Outcome { ALLOWED, CHALLENGE }
-
     /**
-     * @return ALLOWED, or CHALLENGE when no credentials came at all (answer 401 with {@link #challenges()})
-     * @throws SoapFault ter:NotAuthorized for credentials that do not check out
+     * @return empty when allowed, else why to answer 401 with {@link #challenges()}
+     * @throws SoapFault ter:NotAuthorized for a UsernameToken that does not check out
      */
-    public Outcome check(SoapRequest request, RequestContext context) throws SoapFault {
+    public Optional<String> check(SoapRequest request, RequestContext context) throws SoapFault {
         if (!required || PRE_AUTH.contains(request.operation())) {
-            return Outcome.ALLOWED;
+            return Optional.empty();
         }
         if (request.token().isPresent()) {
             tokens.verify(request.token().get(), context.now());
-            return Outcome.ALLOWED;
+            return Optional.empty();
         }
-        if (!context.authorization().isEmpty()) {
-            if (http.allows("POST", context.authorization())) {
-                return Outcome.ALLOWED;
-            }
-            throw SoapFault.notAuthorized("the HTTP credentials are wrong or the nonce is not ours");
+        if (context.authorization().isEmpty()) {
+            return Optional.of("credentials needed (WS-UsernameToken or HTTP Digest)");
         }
-        return Outcome.CHALLENGE;
+        return http.allows("POST", context.authorization()) ? Optional.empty()
+                : Optional.of("the HTTP credentials are wrong or the nonce is not ours");
     }
 
     public List<String> challenges() {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ONVIF endpoint without sockets: request bytes and context in, status and SOAP envelope out. Operations are
@@ -36,9 +37,10 @@ public final class OnvifService {
         try {
             SoapRequest request = SoapRequest.parse(body);
             operation = request.operation();
-            if (auth.check(request, context) == OnvifAuth.Outcome.CHALLENGE) {
-                return new OnvifResponse(401, SoapEnvelope.fault(SoapFault.notAuthorized(
-                        "credentials needed (WS-UsernameToken or HTTP Digest)")), auth.challenges());
+            Optional<String> refused = auth.check(request, context);
+            if (refused.isPresent()) {
+                return new OnvifResponse(401, SoapEnvelope.fault(SoapFault.notAuthorized(refused.get())),
+                        auth.challenges());
             }
             String answer = switch (request.namespace()) {
                 case Namespaces.DEVICE -> device.handle(request, context);

@@ -165,6 +165,16 @@ class OnvifServiceTest {
     }
 
     @Test
+    void wrongHttpDigest_isChallengedAgain() {
+        OnvifResponse response = service.handle(SoapBodies.plain(SoapBodies.media("<GetProfiles/>")),
+                new RequestContext("192.168.1.20", 8080, "Digest username=\"admin\", realm=\"StreamPulse\", "
+                        + "nonce=\"not-ours\", uri=\"/onvif/media_service\", response=\"00\"", NOW));
+
+        assertEquals(401, response.status());
+        assertTrue(response.body().contains("the HTTP credentials are wrong"), response.body());
+    }
+
+    @Test
     void noUserConfigured_everythingIsOpen() {
         OnvifResponse response = service("", "").handle(SoapBodies.plain(SoapBodies.device("<GetScopes/>")), LAN);
 
