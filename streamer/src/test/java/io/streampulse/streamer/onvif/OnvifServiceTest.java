@@ -156,6 +156,37 @@ class OnvifServiceTest {
     }
 
     @Test
+    void getProfile_getVideoSources_deviceInformationAndInterfaces_answer() {
+        String profile = authorized(SoapBodies.media("<GetProfile><ProfileToken>sub</ProfileToken></GetProfile>"))
+                .body();
+        String sources = authorized(SoapBodies.media("<GetVideoSources/>")).body();
+        String information = authorized(SoapBodies.device("<GetDeviceInformation/>")).body();
+        String interfaces = authorized(SoapBodies.device("<GetNetworkInterfaces/>")).body();
+
+        assertTrue(profile.contains("<trt:Profile token=\"sub\" fixed=\"true\">"), profile);
+        assertTrue(sources.contains("<trt:VideoSources token=\"VideoSource_1\"><tt:Framerate>1</tt:Framerate>"
+                + "<tt:Resolution><tt:Width>1920</tt:Width><tt:Height>1080</tt:Height>"), sources);
+        assertTrue(information.contains("<tds:SerialNumber>6f1c2a30-0000-4000-8000-000000000001</tds:SerialNumber>"),
+                information);
+        assertTrue(interfaces.contains("<tds:NetworkInterfaces token=\"eth0\"><tt:Enabled>true</tt:Enabled><tt:Info>"
+                + "<tt:Name>eth0</tt:Name><tt:HwAddress>02:fc:00:00:00:01</tt:HwAddress>"), interfaces);
+    }
+
+    @Test
+    void setVideoEncoderConfiguration_nonNumberOrUnknownToken_isASenderFault() {
+        OnvifResponse text = authorized(SoapBodies.media("<SetVideoEncoderConfiguration><Configuration token="
+                + "\"sub_encoder\"><Resolution><Width>wide</Width></Resolution></Configuration>"
+                + "</SetVideoEncoderConfiguration>"));
+        OnvifResponse unknown = authorized(SoapBodies.media("<SetVideoEncoderConfiguration><Configuration token="
+                + "\"third\"/></SetVideoEncoderConfiguration>"));
+
+        assertEquals(400, text.status());
+        assertTrue(text.body().contains("Width 'wide' is not a number"), text.body());
+        assertTrue(unknown.body().contains("ter:NoConfig"), unknown.body());
+        assertEquals(List.of(), applied);
+    }
+
+    @Test
     void wrongDigest_isNotAuthorizedWith400() {
         OnvifResponse response = service.handle(SoapBodies.withToken("admin", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 nonce(), NOW.toString(), SoapBodies.media("<GetProfiles/>")), LAN);
@@ -205,7 +236,8 @@ class OnvifServiceTest {
         DeviceIdentity identity = new DeviceIdentity("StreamPulse", "YoLink Dashboard", "test",
                 UUID.fromString("6f1c2a30-0000-4000-8000-000000000001"), "lobby");
         return new OnvifService(new OnvifAuth(user, password),
-                new DeviceService(identity, ZoneId.of("UTC"), List::of),
+                new DeviceService(identity, ZoneId.of("UTC"), () -> List.of(new NetworkInterfaceInfo("eth0",
+                        "02:fc:00:00:00:01", "192.168.1.20", 24, 1500))),
                 new MediaService(encoders, 1920, 1080, 1, 8554, "lobby"));
     }
 }
