@@ -143,11 +143,16 @@ class OnvifProcessTest {
             assertTrue(response.body().contains("<env:Fault>"), entry.getKey() + ": " + response.body());
             assertFalse(response.body().contains("root:"), entry.getKey() + " leaked a file");
         }
-        HttpResponse<String> time = http.send(HttpRequest.newBuilder(device).header("Content-Type",
-                "application/soap+xml").POST(HttpRequest.BodyPublishers.ofString(SoapBodies.GET_SYSTEM_DATE_AND_TIME))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, time.statusCode(), time.body());
-        assertTrue(time.body().contains("GetSystemDateAndTimeResponse"));
+        for (String contentType : new String[] {"application/soap+xml", "text/xml; charset=utf-8", ""}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(device)
+                    .POST(HttpRequest.BodyPublishers.ofString(SoapBodies.GET_SYSTEM_DATE_AND_TIME));
+            if (!contentType.isEmpty()) {
+                request.header("Content-Type", contentType);
+            }
+            HttpResponse<String> time = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, time.statusCode(), contentType + ": " + time.body());
+            assertTrue(time.body().contains("GetSystemDateAndTimeResponse"));
+        }
     }
 
     private BufferedImage snapshot(String uri) throws IOException, InterruptedException {
