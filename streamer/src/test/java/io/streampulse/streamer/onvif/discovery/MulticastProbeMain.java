@@ -36,8 +36,11 @@ public final class MulticastProbeMain {
             prober.setNetworkInterface(lo);
             prober.setSoTimeout(5_000);
             byte[] probe = ProbeDatagrams.npm("urn:uuid:multicast-probe", "dn:NetworkVideoTransmitter");
+            long sent = System.nanoTime();
             prober.send(new DatagramPacket(probe, probe.length, group));
-            print("MATCH", awaitOn(prober, "/ProbeMatches<"));
+            String match = awaitOn(prober, "/ProbeMatches<");
+            System.out.println("ROUND_TRIP_MS " + (System.nanoTime() - sent) / 1_000_000);
+            print("MATCH", match);
 
             responder.close();
             print("BYE", awaitOn(watcher, "/Bye<"));
