@@ -242,7 +242,8 @@ public final class StreamerBench {
             apiPort = freePort();
             rtspPort = freePort();
             Files.writeString(data.resolve("config.yaml"), "streamer:\n  api_port: " + apiPort + "\n  rtsp_port: "
-                    + rtspPort + "\n  frame_rate: 1\n  width: 1920\n  height: 1080\n");
+                    + rtspPort + "\n  frame_rate: 1\n  width: 1920\n  height: 1080\n"
+                    + "  onvif:\n    discovery: false\n"); // no WS-Discovery Hello out of a bench
             List<String> command = new ArrayList<>(List.of("java"));
             command.addAll(List.of(javaOpts.trim().split("\\s+")));
             command.addAll(List.of("-Dstreampulse.streamer.alarm-hold-millis=1", "-jar", jar.toString()));

@@ -26,7 +26,8 @@ class StreamerHttpPortTest {
     void start_listensOnTheApiPortFromConfigYaml() {
         int port = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n  rtsp_port: " + FreePorts.next() + SMALL);
+        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n  rtsp_port: " + FreePorts.next() + SMALL
+                + TestConfigs.NO_DISCOVERY);
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, suite.properties())) {
             assertEquals(port, server.getPort());
@@ -40,7 +41,8 @@ class StreamerHttpPortTest {
         int configured = FreePorts.next();
         int explicit = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        suite.writeConfig("streamer:\n  api_port: " + configured + "\n  rtsp_port: " + FreePorts.next() + SMALL);
+        suite.writeConfig("streamer:\n  api_port: " + configured + "\n  rtsp_port: " + FreePorts.next() + SMALL
+                + TestConfigs.NO_DISCOVERY);
         Map<String, Object> properties = new HashMap<>(suite.properties());
         properties.put("micronaut.server.port", explicit);
 

@@ -1,5 +1,7 @@
 package io.streampulse.streamer.engine;
 
+import io.streampulse.streamer.encode.EncoderSettings;
+import io.streampulse.streamer.encode.H264Encoder;
 import io.streampulse.streamer.encode.Picture;
 import io.streampulse.streamer.feed.SensorFeed;
 import io.streampulse.streamer.render.DashboardRenderer;
@@ -11,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * Draws and encodes on one thread: at every FRAME_RATE tick, and at once when the feed changes (an alarm does not
@@ -36,7 +40,8 @@ public final class FrameLoop implements AutoCloseable {
     private final SensorFeed feed;
     private final ViewPlanner planner;
     private final DashboardRenderer renderer;
-    private final List<Profile> profiles;
+    /** Replaced as a whole when a profile's encoder changes (ONVIF SetVideoEncoderConfiguration). */
+    private volatile List<Profile> profiles;
     private final long tickMillis;
     private final long keyframeIntervalMillis;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -67,7 +72,8 @@ public final class FrameLoop implements AutoCloseable {
     public void start() {
         feed.onChange(this::redrawSoon);
         for (Profile profile : profiles) {
-            profile.stream().onClientWaiting(() -> thread.execute(() -> serveNewClient(profile)));
+            String token = profile.token();
+            profile.stream().onClientWaiting(() -> thread.execute(() -> serveNewClient(token)));
         }
         thread.scheduleAtFixedRate(this::draw, 0, tickMillis, TimeUnit.MILLISECONDS);
         feed.start();
@@ -152,7 +158,11 @@ public final class FrameLoop implements AutoCloseable {
      * A client started playing a profile: a fresh keyframe when the stream went stale, then repeats of the picture
      * until the client has been sent enough units to end FFmpeg's probing.
      */
-    private void serveNewClient(Profile profile) {
+    private void serveNewClient(String token) {
+        Profile profile = profiles.stream().filter(p -> p.token().equals(token)).findFirst().orElse(null);
+        if (profile == null) {
+            return;
+        }
         try {
             RenderedFrame frame = lastFrame;
             if (frame == null) {
@@ -174,6 +184,36 @@ public final class FrameLoop implements AutoCloseable {
     private static Picture picture(RenderedFrame frame) {
         return new Picture(((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData(), frame.layer(),
                 frame.changingRows());
+    }
+
+    /**
+     * Replaces a profile's encoder with one at changed settings, on the frame thread between two pictures, and
+     * draws at once: the new encoder starts with a keyframe carrying the new SPS/PPS. A failure keeps the old one.
+     */
+    public void reconfigure(String token, UnaryOperator<EncoderSettings> change) {
+        thread.execute(() -> {
+            List<Profile> next = new ArrayList<>();
+            for (Profile profile : profiles) {
+                if (!profile.token().equals(token)) {
+                    next.add(profile);
+                    continue;
+                }
+                EncoderSettings settings = change.apply(profile.encoder().settings());
+                try {
+                    next.add(new Profile(token, new H264Encoder(settings), profile.stream()));
+                    profile.encoder().close();
+                    LOG.info("Frame loop: profile {} now encodes {}x{} at {} bit/s", token, settings.width(),
+                            settings.height(), settings.bitRate());
+                } catch (RuntimeException e) {
+                    LOG.error("Frame loop: profile {} keeps its encoder; {}x{} failed: {}", token, settings.width(),
+                            settings.height(), e.getMessage());
+                    next.add(profile);
+                }
+            }
+            profiles = List.copyOf(next);
+            lastKeyframe = Long.MIN_VALUE / 2;
+            draw();
+        });
     }
 
     public RenderedFrame lastFrame() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.streampulse.streamer.TestConfigs;
 import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.TempSuite;
@@ -49,7 +50,7 @@ class StreamerHttpTest {
         int rtspPort = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
         suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + rtspPort
-                + "\n  width: 640\n  height: 360\n");
+                + "\n  width: 640\n  height: 360\n" + TestConfigs.NO_DISCOVERY);
         try (FakeBridge bridge = new FakeBridge("[" + FRONT_DOOR.formatted("closed", "") + "]")) {
             Map<String, Object> properties = new HashMap<>(suite.properties());
             properties.put("streampulse.bridge.url", bridge.url());
@@ -76,7 +77,7 @@ class StreamerHttpTest {
 
                 // the streamer section applies live: new size and stream name, a real client plays the new path
                 suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + rtspPort
-                        + "\n  width: 480\n  height: 270\n  stream_name: lobby\n");
+                        + "\n  width: 480\n  height: 270\n  stream_name: lobby\n" + TestConfigs.NO_DISCOVERY);
                 JsonNode rebuilt = Eventually.await(Duration.ofSeconds(10), "the pipeline rebuilt at 480x270",
                         () -> get(base + "/status"), node -> node.path("stream_name").asText().equals("lobby")
                                 && node.path("profiles").get(0).path("width").asInt() == 480
