@@ -53,6 +53,15 @@ public class BridgeClient {
                 + limit, Argument.listOf(BridgeDelivery.class));
     }
 
+    /**
+     * The device's newest events from the bridge's Redis stream, newest first: {@code type} device (state, active,
+     * online) or alert (cause, restore), each with {@code at} (epoch ms); every value as text, as Redis keeps it.
+     */
+    public List<Map<String, Object>> events(String deviceId, int limit) throws BridgeUnavailableException {
+        return read("/api/devices/" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8) + "/events?limit=" + limit,
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
     /** {@code POST /api/receivers/{name}/test} with {@code {"zone": n}} or {@code {"channel": n}}. */
     public Answer testReceiver(String receiver, Map<String, Object> body) throws BridgeUnavailableException {
         return post("/api/receivers/" + URLEncoder.encode(receiver, StandardCharsets.UTF_8) + "/test", body);

@@ -35,6 +35,7 @@ import java.util.Optional;
 public class SensorsController {
 
     static final int DELIVERIES = 50;
+    static final int EVENTS = 20;
 
     private final BridgeClient bridge;
     private final ConfigSnapshot snapshot;
@@ -101,6 +102,14 @@ public class SensorsController {
                     .map(d -> DeliveryLine.of(d, config.timezone())).toList());
         } catch (BridgeUnavailableException e) {
             model.put("bridgeError", e.getMessage());
+        }
+        if (device.isPresent()) {
+            try {
+                model.put("events", bridge.events(id, EVENTS).stream()
+                        .map(e -> EventLine.of(e, config.timezone())).toList());
+            } catch (BridgeUnavailableException e) {
+                model.put("eventsError", e.getMessage()); // e.g. the bridge's Redis is down: the rest still shows
+            }
         }
         Optional<DeviceMapping> mapping = Optional.ofNullable(config.devices().get(id));
         String name = device.map(BridgeDevice::name).or(() -> mapping.map(DeviceMapping::name))

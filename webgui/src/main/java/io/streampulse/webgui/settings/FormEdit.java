@@ -35,7 +35,9 @@ public record FormEdit(Map<String, String> errors, Map<String, Object> sets, Lis
                     if (checked(form.getOrDefault(field.key() + CLEAR_SUFFIX, ""))) {
                         removals.add(path);
                     } else if (!raw.isEmpty()) {
-                        textProblem(field, raw).ifPresentOrElse(p -> errors.put(path, p), () -> sets.put(path, raw));
+                        // a secret is kept as typed: spaces around a password are part of it
+                        String typed = form.get(field.key());
+                        textProblem(field, raw).ifPresentOrElse(p -> errors.put(path, p), () -> sets.put(path, typed));
                     }
                 }
                 case INTEGER -> {

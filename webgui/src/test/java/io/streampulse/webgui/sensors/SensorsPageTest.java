@@ -74,6 +74,7 @@ class SensorsPageTest {
         assertTrue(page.contains("open restored"));
         assertFalse(page.contains("coil 4 on"), "another device's delivery");
         assertTrue(page.contains("value=\"120\""), "the door-prop timeout from config");
+        assertTrue(page.contains("restore: open") && page.contains("open, active [OPEN]"), "recent events");
     }
 
     @Test

@@ -68,8 +68,9 @@ class FormEditTest {
         assertFalse(FormEdit.read(MQTT, form, Set.of()).sets().containsKey("mqtt.password"));
         assertFalse(FormEdit.read(MQTT, form, Set.of()).removals().contains("mqtt.password"));
 
-        form.put("password", "new-secret");
-        assertEquals("new-secret", FormEdit.read(MQTT, form, Set.of()).sets().get("mqtt.password"));
+        form.put("password", " new secret ");
+        assertEquals(" new secret ", FormEdit.read(MQTT, form, Set.of()).sets().get("mqtt.password"),
+                "kept as typed");
 
         form.put("password.clear", "on");
         FormEdit cleared = FormEdit.read(MQTT, form, Set.of());

@@ -45,7 +45,7 @@ class SettingsSaveTest {
             "  onvif: {password: onvif-pass-plain}",
             "streams: []",
             "devices:",
-            "  d1: {chekt_zone: 3}",
+            "  d1: {chekt_zone: 3, relay_channel: 12}",
             "");
 
     @TempDir
@@ -149,6 +149,21 @@ class SettingsSaveTest {
         assertTrue(page.contains("Nothing was saved: fix the marked fields."));
         assertTrue(page.contains("value=\"typed.lan\""), "what was typed stays in the form");
         assertFalse(page.contains("should-not-echo"), "a typed secret is not sent back either");
+    }
+
+    @Test
+    void aSaveTheSharedValidationRefuses_writesNothing_andSaysWhatIsInTheWay() throws IOException {
+        String before = ConfigWatcher.sha256(Files.readAllBytes(file));
+        Map<String, String> form = Map.of("enabled", "on", "host", "10.0.0.40", "port", "502", "unit_id", "1",
+                "channels", "8", "mode", "pulse", "pulse_ms", "1000");
+
+        HttpResponse<String> refused = admin.post("/settings/modbus", form);
+
+        assertEquals(400, refused.statusCode());
+        assertEquals(before, ConfigWatcher.sha256(Files.readAllBytes(file)));
+        assertTrue(refused.body().contains("&#39;devices.d1.relay_channel&#39; must be between 1 and 8 (got 12)"),
+                refused.body());
+        assertTrue(refused.body().contains("id=\"modbus-failure\""));
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class FakeBridge implements AutoCloseable {
     private final int port = FreePorts.next();
     private final Map<String, String> devices = new TreeMap<>();
     private final List<String[]> deliveries = new CopyOnWriteArrayList<>();
+    private final List<String[]> events = new CopyOnWriteArrayList<>();
     private final Map<String, String[]> receiverAnswers = new ConcurrentHashMap<>();
     private final List<String> testBodies = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -102,6 +103,23 @@ public final class FakeBridge implements AutoCloseable {
         return this;
     }
 
+    /**
+     * One entry of the device-events stream as {@code /api/devices/{id}/events} returns it (Redis stream fields,
+     * all text): a state change, or an alert edge when {@code cause} is set.
+     */
+    public FakeBridge withEvent(String deviceId, long atMillis, String state, String active, String cause,
+                                boolean restore) {
+        String common = "{\"stream_id\":\"" + atMillis + "-0\",\"device_id\":\"" + deviceId + "\",\"at\":\""
+                + atMillis + "\",";
+        events.add(new String[] {deviceId, cause == null
+                ? common + "\"type\":\"device\",\"state\":\"" + state + "\",\"active\":\"" + active
+                        + "\",\"online\":\"true\"}"
+                : common + "\"type\":\"alert\",\"id\":\"" + deviceId + "/" + cause + "/"
+                        + (restore ? "restore" : "alarm") + "/" + atMillis + "\",\"cause\":\"" + cause
+                        + "\",\"restore\":\"" + restore + "\"}"});
+        return this;
+    }
+
     /** The bodies of the receiver test sends, as "name body". */
     public List<String> testSends() {
         return List.copyOf(testBodies);
@@ -117,11 +135,32 @@ public final class FakeBridge implements AutoCloseable {
     }
 
     private void devices(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        if (parts.length == 5 && parts[4].equals("events")) {
+            deviceEvents(exchange, parts[3]);
+            return;
+        }
         String body;
         synchronized (devices) {
             body = "[" + String.join(",", devices.values()) + "]";
         }
         reply(exchange, 200, body);
+    }
+
+    private void deviceEvents(HttpExchange exchange, String id) throws IOException {
+        synchronized (devices) {
+            if (!devices.containsKey(id)) {
+                reply(exchange, 404, "{\"status\":404,\"message\":\"no device with id '" + id + "'\"}");
+                return;
+            }
+        }
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i)[0].equals(id)) {
+                newestFirst.add(events.get(i)[1]);
+            }
+        }
+        reply(exchange, 200, "[" + String.join(",", newestFirst) + "]");
     }
 
     private void deliveries(HttpExchange exchange) throws IOException {

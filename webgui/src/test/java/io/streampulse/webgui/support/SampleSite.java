@@ -47,6 +47,12 @@ public final class SampleSite {
                         "ACK seq 0043")
                 .withDelivery("modbus", "d88b4c0100000b02", "Office motion", "MOTION", false, now - 2_000,
                         "delivered", 1, "coil 4 on (pulse 1000 ms)");
+        bridge.withEvent(FRONT_DOOR, now - 3_600_000, "open", "[OPEN]", null, false)
+                .withEvent(FRONT_DOOR, now - 3_600_000, null, null, "OPEN", false)
+                .withEvent(FRONT_DOOR, now - 3_540_000, "closed", "[]", null, false)
+                .withEvent(FRONT_DOOR, now - 3_540_000, null, null, "OPEN", true)
+                .withEvent(FRONT_DOOR, now - 5_000, "open", "[OPEN]", null, false)
+                .withEvent(FRONT_DOOR, now - 5_000, null, null, "OPEN", false);
         return bridge;
     }
 
