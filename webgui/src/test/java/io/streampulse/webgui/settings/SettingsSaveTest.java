@@ -61,6 +61,7 @@ class SettingsSaveTest {
         server = WebguiServer.start(dir, CONFIG, Map.of("streampulse.bridge.url", bridge.url().toString(),
                 FixedEnvironment.PROPERTY, "RTSP_PORT=9554"));
         server.addUser("alice", "alice-password-1", Role.ADMIN);
+        server.addUser("victor", "victor-password-1", Role.VIEWER);
         file = server.suite().configPath();
         admin = new FormClient(server.url()).signIn("alice", "alice-password-1");
     }
@@ -221,6 +222,32 @@ class SettingsSaveTest {
                 "{\"uaid\": \"ua_site\", \"secret_key\": \"nope\", \"api_url\": \"\"}");
         assertTrue(wrong.body().contains("\"ok\":false"), wrong.body());
         assertTrue(wrong.body().contains("Not Support"), wrong.body());
+    }
+
+    @Test
+    void aConfigFileThatDoesNotParse_isReported_andNotOverwritten() throws IOException {
+        Files.writeString(file, "mqtt: [broken\n");
+
+        HttpResponse<String> page = admin.get("/settings");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("config.yaml on disk has errors"), page.body());
+        assertTrue(page.body().contains("invalid YAML"));
+
+        HttpResponse<String> refused = admin.post("/settings/mqtt", mqttForm("broker.lan", "1883"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("(fix config.yaml first)"), refused.body());
+        assertEquals("mqtt: [broken\n", Files.readString(file), "a file we cannot read is never overwritten");
+    }
+
+    @Test
+    void aViewer_seesNoSaveOrTestButtons_andTheirTestSendIsRefused() {
+        FormClient viewer = new FormClient(server.url()).signIn("victor", "victor-password-1");
+
+        String page = viewer.get("/settings").body();
+        assertTrue(page.contains("only an admin can change or test them"));
+        assertFalse(page.contains("id=\"save-mqtt\""));
+        assertEquals(403, viewer.json("POST", "/settings/chekt/test", "{\"zone\": 1}").statusCode());
+        assertTrue(bridge.testSends().stream().noneMatch(s -> s.contains("\"zone\":1")));
     }
 
     @Test
