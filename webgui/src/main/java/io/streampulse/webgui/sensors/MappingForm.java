@@ -1,7 +1,7 @@
 package io.streampulse.webgui.sensors;
 
-import io.streampulse.shared.config.ConfigDocument;
 import io.streampulse.shared.config.DeviceMapping;
+import io.streampulse.webgui.settings.FormEdit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
  * (blank: not mapped), which receivers get its alarms, and the door-prop alarm with its timeout. Errors are keyed
  * by field name. Keys of the device the form does not show stay as they are.
  */
-public record MappingForm(Map<String, String> errors, Map<String, Object> sets, List<String> removals) {
+public final class MappingForm {
 
     /** What a device id must look like to be a config key: YoLink ids are hex; no dots or brackets (key paths). */
     public static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     public static final int MAX_DOOR_PROP_SECONDS = 86_400;
 
-    public static MappingForm read(String deviceId, Map<String, String> form, int relayChannels) {
+    private MappingForm() {
+    }
+
+    public static FormEdit read(String deviceId, Map<String, String> form, int relayChannels) {
         if (!DEVICE_ID.matcher(deviceId).matches()) {
             throw new IllegalArgumentException("not a device id: '" + deviceId + "'");
         }
@@ -52,16 +55,7 @@ public record MappingForm(Map<String, String> errors, Map<String, Object> sets, 
         List<String> receivers = DeviceMapping.RECEIVER_NAMES.stream()
                 .filter(r -> checked(form, "receiver." + r)).toList();
         sets.put(base + "receivers", receivers);
-        return new MappingForm(Map.copyOf(errors), sets, List.copyOf(removals));
-    }
-
-    public boolean valid() {
-        return errors.isEmpty();
-    }
-
-    public void applyTo(ConfigDocument document) {
-        sets.forEach(document::set);
-        removals.forEach(document::remove);
+        return new FormEdit(Map.copyOf(errors), sets, List.copyOf(removals));
     }
 
     /** Empty for a blank optional field (and for a bad one, which gets an error). */

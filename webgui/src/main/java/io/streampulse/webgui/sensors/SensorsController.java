@@ -18,6 +18,7 @@ import io.streampulse.webgui.session.AccessFilter;
 import io.streampulse.webgui.session.WebSession;
 import io.streampulse.webgui.settings.ConfigSaver;
 import io.streampulse.webgui.settings.ConfigSnapshot;
+import io.streampulse.webgui.settings.FormEdit;
 
 import java.net.URI;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ public class SensorsController {
             return HttpResponse.notFound("no device '" + id + "'");
         }
         int channels = snapshot.read().config().receivers().modbus().channels();
-        MappingForm edit = MappingForm.read(id, form, channels);
+        FormEdit edit = MappingForm.read(id, form, channels);
         if (!edit.valid()) {
             return HttpResponse.status(HttpStatus.BAD_REQUEST)
                     .body(view(id, form, edit.errors(), "Nothing was saved: fix the marked fields.", null));

@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A submitted settings form read against its section (pure): an error per bad field (keyed by the field's full
- * config path), or the config edits it asks for. Only the section's own keys are touched, so a save never drops
- * what the form does not show. Fields overridden by the environment are ignored (their inputs are disabled).
- * Secrets: blank keeps the saved one, {@code <key>.clear} removes it, anything else replaces it.
+ * A submitted form as config edits (pure): an error per bad field, or the keys it sets and removes. {@link #read}
+ * reads a settings section (errors keyed by the field's full config path); sensors' MappingForm reads a device's
+ * mapping. Only the form's own keys are touched, so a save never drops what the form does not show. Fields
+ * overridden by the environment are ignored (their inputs are disabled). Secrets: blank keeps the saved one,
+ * {@code <key>.clear} removes it, anything else replaces it.
  */
 public record FormEdit(Map<String, String> errors, Map<String, Object> sets, List<String> removals) {
 

@@ -1,6 +1,7 @@
 package io.streampulse.webgui.sensors;
 
 import io.streampulse.shared.config.ConfigDocument;
+import io.streampulse.webgui.settings.FormEdit;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -22,7 +23,7 @@ class MappingFormTest {
 
     @Test
     void read_fullForm_setsEveryKeyUnderTheDevice() {
-        MappingForm edit = MappingForm.read("d88b", form(), 16);
+        FormEdit edit = MappingForm.read("d88b", form(), 16);
 
         assertTrue(edit.valid(), edit.errors().toString());
         assertEquals(3, edit.sets().get("devices.d88b.chekt_zone"));
@@ -39,7 +40,7 @@ class MappingFormTest {
         form.put("relay_channel", " ");
         form.remove("door_prop");
 
-        MappingForm edit = MappingForm.read("d88b", form, 16);
+        FormEdit edit = MappingForm.read("d88b", form, 16);
 
         assertTrue(edit.removals().containsAll(List.of("devices.d88b.chekt_zone", "devices.d88b.relay_channel")));
         assertEquals(0, edit.sets().get("devices.d88b.door_prop_seconds"));
@@ -52,7 +53,7 @@ class MappingFormTest {
         form.put("sia_zone", "-1");
         form.put("door_prop_seconds", "");
 
-        MappingForm edit = MappingForm.read("d88b", form, 16);
+        FormEdit edit = MappingForm.read("d88b", form, 16);
 
         assertFalse(edit.valid());
         assertEquals("Enter a whole number from 1 to 16, or leave it blank.", edit.errors().get("relay_channel"));
