@@ -240,14 +240,24 @@ class SettingsSaveTest {
     }
 
     @Test
-    void aViewer_seesNoSaveOrTestButtons_andTheirTestSendIsRefused() {
+    void aSaveWithoutTheCsrfToken_is403_andWritesNothing() throws IOException {
+        HttpResponse<String> forged = admin.postRaw("/settings/mqtt", mqttForm("evil.lan", "1883"));
+
+        assertEquals(403, forged.statusCode());
+        assertEquals(CONFIG, Files.readString(file));
+    }
+
+    @Test
+    void aViewer_seesNoSaveOrTestButtons_andTheirSaveAndTestSendAreRefused() throws IOException {
         FormClient viewer = new FormClient(server.url()).signIn("victor", "victor-password-1");
 
         String page = viewer.get("/settings").body();
         assertTrue(page.contains("only an admin can change or test them"));
         assertFalse(page.contains("id=\"save-mqtt\""));
         assertEquals(403, viewer.json("POST", "/settings/chekt/test", "{\"zone\": 1}").statusCode());
+        assertEquals(403, viewer.post("/settings/mqtt", mqttForm("evil.lan", "1883")).statusCode());
         assertTrue(bridge.testSends().stream().noneMatch(s -> s.contains("\"zone\":1")));
+        assertEquals(CONFIG, Files.readString(file));
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (DeviceState, snake_case, nulls left out, by id), {@code GET /api/deliveries?device=&limit=} (OutboxEntry with
  * its AlertEvent, newest first), {@code POST /api/receivers/{name}/test} (the receiver's answer, or 404/400/503
  * {status, message}) and {@code POST /api/yolink/test} (the token exchange: blank fields fall back to the saved
- * credentials). A real server on a free port; {@link #stop()} plays the bridge going down.
+ * credentials). A real server on a free port; {@link #stop()} and {@link #start()} play the bridge going down and
+ * coming back.
  */
 public final class FakeBridge implements AutoCloseable {
 
@@ -47,6 +48,11 @@ public final class FakeBridge implements AutoCloseable {
                 + "\"answer\":\"coil 2 on (pulse 1000 ms)\"}"});
         receiverAnswers.put("sia", new String[] {"503", "{\"status\":503,\"message\":\"receiver 'sia' is not "
                 + "configured or not enabled (receivers.sia)\"}"});
+        start();
+    }
+
+    /** Serves (again, after {@link #stop()}) on the same port: the bridge coming back. */
+    public synchronized void start() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -125,7 +131,8 @@ public final class FakeBridge implements AutoCloseable {
         return List.copyOf(testBodies);
     }
 
-    public void stop() {
+    /** Stops serving: the bridge going down. */
+    public synchronized void stop() {
         server.stop(0);
     }
 
