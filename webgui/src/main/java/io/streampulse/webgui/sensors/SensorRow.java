@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One line of the sensors page (pure): what the bridge knows of a device (absent when the bridge is down or does
@@ -19,6 +20,8 @@ import java.util.Optional;
 public record SensorRow(String id, String name, Optional<BridgeDevice> device, Optional<DeviceMapping> mapping,
                         ZoneId zone) {
 
+    /** The bridge's trouble causes (AlertCause.trouble()): supervision conditions, not alarms. */
+    static final Set<String> TROUBLES = Set.of("LOW_BATTERY", "OFFLINE", "DEVICE_FAULT");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** Every device the bridge lists or the config maps, by name. */
@@ -51,9 +54,17 @@ public record SensorRow(String id, String name, Optional<BridgeDevice> device, O
         return device.map(d -> d.state() == null ? "unknown" : d.state()).orElse("—");
     }
 
-    /** The badge class: down while an alarm or trouble is active or offline, else up; unknown without the bridge. */
+    /**
+     * The badge class: down while an alarm is active or the device is offline, degraded while only troubles (low
+     * battery, device fault) are, else up; unknown without the bridge.
+     */
     public String stateClass() {
-        return device.map(d -> !d.online() || !d.activeCauses().isEmpty() ? "down" : "up").orElse("unknown");
+        return device.map(d -> {
+            if (!d.online() || d.activeCauses().stream().anyMatch(c -> !TROUBLES.contains(c))) {
+                return "down";
+            }
+            return d.activeCauses().isEmpty() ? "up" : "degraded";
+        }).orElse("unknown");
     }
 
     public String alarm() {
