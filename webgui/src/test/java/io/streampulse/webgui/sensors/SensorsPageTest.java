@@ -4,7 +4,7 @@ import io.streampulse.shared.config.ConfigParser;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.shared.config.SecretBox;
 import io.streampulse.webgui.account.Role;
-import io.streampulse.webgui.support.FakeBridge;
+import io.streampulse.webgui.support.FakeBridgeApi;
 import io.streampulse.webgui.support.FormClient;
 import io.streampulse.webgui.support.SampleSite;
 import io.streampulse.webgui.support.WebguiServer;
@@ -33,7 +33,7 @@ class SensorsPageTest {
 
     @TempDir
     static Path dir;
-    static FakeBridge bridge;
+    static FakeBridgeApi bridge;
     static WebguiServer server;
     static FormClient admin;
 

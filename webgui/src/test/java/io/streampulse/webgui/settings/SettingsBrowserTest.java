@@ -2,7 +2,7 @@ package io.streampulse.webgui.settings;
 
 import io.streampulse.webgui.account.Role;
 import io.streampulse.webgui.support.Browser;
-import io.streampulse.webgui.support.FakeBridge;
+import io.streampulse.webgui.support.FakeBridgeApi;
 import io.streampulse.webgui.support.SampleSite;
 import io.streampulse.webgui.support.WebguiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +39,7 @@ class SettingsBrowserTest {
 
     @TempDir
     static Path dir;
-    static FakeBridge bridge;
+    static FakeBridgeApi bridge;
     static WebguiServer server;
     static Browser browser;
 

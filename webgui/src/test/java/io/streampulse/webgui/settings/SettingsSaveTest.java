@@ -5,7 +5,7 @@ import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.shared.config.SecretBox;
 import io.streampulse.shared.config.SuiteConfig;
 import io.streampulse.webgui.account.Role;
-import io.streampulse.webgui.support.FakeBridge;
+import io.streampulse.webgui.support.FakeBridgeApi;
 import io.streampulse.webgui.support.FixedEnvironment;
 import io.streampulse.webgui.support.FormClient;
 import io.streampulse.webgui.support.WebguiServer;
@@ -50,14 +50,14 @@ class SettingsSaveTest {
 
     @TempDir
     static Path dir;
-    static FakeBridge bridge;
+    static FakeBridgeApi bridge;
     static WebguiServer server;
     static Path file;
     static FormClient admin;
 
     @BeforeAll
     static void start() {
-        bridge = new FakeBridge();
+        bridge = new FakeBridgeApi();
         server = WebguiServer.start(dir, CONFIG, Map.of("streampulse.bridge.url", bridge.url().toString(),
                 FixedEnvironment.PROPERTY, "RTSP_PORT=9554"));
         server.addUser("alice", "alice-password-1", Role.ADMIN);

@@ -13,27 +13,27 @@ public final class SampleSite {
     private SampleSite() {
     }
 
-    public static FakeBridge bridge(long now) {
-        FakeBridge bridge = new FakeBridge()
-                .withDevice(FakeBridge.device(FRONT_DOOR, "Front door", "DoorSensor", "DOOR", "open", List.of("OPEN"),
+    public static FakeBridgeApi bridge(long now) {
+        FakeBridgeApi bridge = new FakeBridgeApi()
+                .withDevice(FakeBridgeApi.device(FRONT_DOOR, "Front door", "DoorSensor", "DOOR", "open", List.of("OPEN"),
                         100, -71, now - 4_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000a02", "Back door", "DoorSensor", "DOOR", "closed",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000a02", "Back door", "DoorSensor", "DOOR", "closed",
                         List.of(), 75, -84, now - 65_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000a03", "Garage side door", "DoorSensor", "DOOR", "closed",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000a03", "Garage side door", "DoorSensor", "DOOR", "closed",
                         List.of("LOW_BATTERY"), 25, -97, now - 600_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000b01", "Hallway motion", "MotionSensor", "MOTION",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000b01", "Hallway motion", "MotionSensor", "MOTION",
                         "no_motion", List.of(), 100, -62, now - 30_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000b02", "Office motion", "MotionSensor", "MOTION",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000b02", "Office motion", "MotionSensor", "MOTION",
                         "motion", List.of("MOTION"), 50, -79, now - 2_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000c01", "Boiler room leak", "LeakSensor", "LEAK", "dry",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000c01", "Boiler room leak", "LeakSensor", "LEAK", "dry",
                         List.of(), 100, -88, now - 3_600_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000c02", "Kitchen sink leak", "LeakSensor", "LEAK", "dry",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000c02", "Kitchen sink leak", "LeakSensor", "LEAK", "dry",
                         List.of("OFFLINE"), 75, -101, now - 40_000_000, false))
-                .withDevice(FakeBridge.device("d88b4c0100000d01", "Server room temp", "THSensor",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000d01", "Server room temp", "THSensor",
                         "TEMPERATURE_HUMIDITY", "normal", List.of(), 100, -70, now - 120_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000e01", "Hall smoke/CO", "COSmokeSensor", "SMOKE_CO",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000e01", "Hall smoke/CO", "COSmokeSensor", "SMOKE_CO",
                         "normal", List.of(), 100, -66, now - 900_000, true))
-                .withDevice(FakeBridge.device("d88b4c0100000f01", "Siren outlet", "Outlet", "OUTLET", "off",
+                .withDevice(FakeBridgeApi.device("d88b4c0100000f01", "Siren outlet", "Outlet", "OUTLET", "off",
                         List.of(), null, -58, now - 300_000, true));
         bridge.withDelivery("sia", FRONT_DOOR, "Front door", "OPEN", false, now - 3_600_000, "delivered", 1,
                         "ACK seq 0041")

@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * credentials). A real server on a free port; {@link #stop()} and {@link #start()} play the bridge going down and
  * coming back.
  */
-public final class FakeBridge implements AutoCloseable {
+public final class FakeBridgeApi implements AutoCloseable {
 
     public static final String UAID = "ua_site";
     public static final String SECRET = "sec_right";
@@ -41,7 +41,7 @@ public final class FakeBridge implements AutoCloseable {
     private final List<String> testBodies = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
-    public FakeBridge() {
+    public FakeBridgeApi() {
         receiverAnswers.put("chekt", new String[] {"200", "{\"receiver\":\"chekt\",\"acknowledged\":true,"
                 + "\"answer\":\"HTTP 200 {\\\"result\\\":\\\"ok\\\"}\"}"});
         receiverAnswers.put("modbus", new String[] {"200", "{\"receiver\":\"modbus\",\"acknowledged\":true,"
@@ -86,7 +86,7 @@ public final class FakeBridge implements AutoCloseable {
         return json.toString();
     }
 
-    public FakeBridge withDevice(String json) {
+    public FakeBridgeApi withDevice(String json) {
         String id = json.substring(json.indexOf("\"device_id\":\"") + 13);
         synchronized (devices) {
             devices.put(id.substring(0, id.indexOf('"')), json);
@@ -95,7 +95,7 @@ public final class FakeBridge implements AutoCloseable {
     }
 
     /** One line of the delivery log (OutboxEntry); newest last in, first out. */
-    public FakeBridge withDelivery(String receiver, String deviceId, String deviceName, String cause, boolean restore,
+    public FakeBridgeApi withDelivery(String receiver, String deviceId, String deviceName, String cause, boolean restore,
                                    long atMillis, String status, int attempts, String answer) {
         long seq = deliveries.size() + 1;
         String json = "{\"seq\":" + seq + ",\"receiver\":\"" + receiver + "\",\"event\":{\"id\":\"" + deviceId + "/"
@@ -113,7 +113,7 @@ public final class FakeBridge implements AutoCloseable {
      * One entry of the device-events stream as {@code /api/devices/{id}/events} returns it (Redis stream fields,
      * all text): a state change, or an alert edge when {@code cause} is set.
      */
-    public FakeBridge withEvent(String deviceId, long atMillis, String state, String active, String cause,
+    public FakeBridgeApi withEvent(String deviceId, long atMillis, String state, String active, String cause,
                                 boolean restore) {
         String common = "{\"stream_id\":\"" + atMillis + "-0\",\"device_id\":\"" + deviceId + "\",\"at\":\""
                 + atMillis + "\",";
