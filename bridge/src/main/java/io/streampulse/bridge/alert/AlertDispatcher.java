@@ -125,49 +125,48 @@ public final class AlertDispatcher implements AutoCloseable {
         return lanes.computeIfAbsent(receiver, r -> new ReceiverLane(r, this::attempt, clock));
     }
 
-    /** One try of the lane's head; the entry to retry, or empty when it is finished. */
+    /**
+     * One try of the lane's head; the entry to retry, or empty when it is finished. The answer goes to the writer's
+     * next commit and the lane moves on at once: should the bridge die before that commit, the row is still pending
+     * and is sent again after the restart (at least once, never lost).
+     */
     private Optional<OutboxEntry> attempt(OutboxEntry entry) {
         AlertEvent event = entry.event();
         DeviceMapping mapping = mappings.get(event.deviceId());
         long now = clock.millis();
-        try {
-            if (mapping == null || !DeliveryRouting.routed(mapping, entry.receiver())) {
-                finish(entry.retryAt(entry.attempts(), now, 0, "not sent: device no longer mapped to "
-                        + entry.receiver()), OutboxEntry.EXPIRED);
-                return Optional.empty();
-            }
-            Optional<Receiver> receiver = receivers.apply(entry.receiver());
-            if (receiver.isPresent() && !receiver.get().enabled()) {
-                return Optional.of(entry.holdUntil(now + DISABLED_RECHECK.toMillis()));
-            }
-            int attempts = entry.attempts() + 1;
-            Delivery delivery = receiver.isEmpty()
-                    ? new Delivery(entry.receiver(), event.id(), false, "no " + entry.receiver()
-                        + " receiver in this bridge", 0, now)
-                    : await(receiver.get(), event, mapping);
-            long done = clock.millis();
-            if (delivery.acknowledged()) {
-                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.DELIVERED);
-                LOG.info("Delivered {} to {} (device {}, attempt {}): {}", event.id(), entry.receiver(),
-                        event.deviceId(), attempts, delivery.answer());
-                return Optional.empty();
-            }
-            if (done - entry.createdMillis() >= options.expiry().toMillis()) {
-                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.EXPIRED);
-                LOG.error("Gave up {} to {} (device {}) after {} attempts over {}: {}", event.id(), entry.receiver(),
-                        event.deviceId(), attempts, options.expiry(), delivery.answer());
-                return Optional.empty();
-            }
-            long next = done + options.backoff().delayMillis(attempts, ThreadLocalRandom.current().nextDouble());
-            OutboxEntry retry = entry.retryAt(attempts, done, next, delivery.answer());
-            outbox.failed(retry);
-            LOG.warn("Delivery of {} to {} failed (device {}, attempt {}): {}; next try in {} ms", event.id(),
-                    entry.receiver(), event.deviceId(), attempts, delivery.answer(), next - done);
-            return Optional.of(retry);
-        } catch (SQLException e) {
-            LOG.error("Outbox write for {} to {} failed: {}; retrying", event.id(), entry.receiver(), e.getMessage());
-            return Optional.of(entry.holdUntil(now + options.backoff().initial().toMillis()));
+        if (mapping == null || !DeliveryRouting.routed(mapping, entry.receiver())) {
+            writer.record(entry.retryAt(entry.attempts(), now, 0, "not sent: device no longer mapped to "
+                    + entry.receiver()), OutboxEntry.EXPIRED);
+            return Optional.empty();
         }
+        Optional<Receiver> receiver = receivers.apply(entry.receiver());
+        if (receiver.isPresent() && !receiver.get().enabled()) {
+            return Optional.of(entry.holdUntil(now + DISABLED_RECHECK.toMillis()));
+        }
+        int attempts = entry.attempts() + 1;
+        Delivery delivery = receiver.isEmpty()
+                ? new Delivery(entry.receiver(), event.id(), false, "no " + entry.receiver()
+                    + " receiver in this bridge", 0, now)
+                : await(receiver.get(), event, mapping);
+        long done = clock.millis();
+        if (delivery.acknowledged()) {
+            writer.record(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.DELIVERED);
+            LOG.info("Delivered {} to {} (device {}, attempt {}): {}", event.id(), entry.receiver(),
+                    event.deviceId(), attempts, delivery.answer());
+            return Optional.empty();
+        }
+        if (done - entry.createdMillis() >= options.expiry().toMillis()) {
+            writer.record(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.EXPIRED);
+            LOG.error("Gave up {} to {} (device {}) after {} attempts over {}: {}", event.id(), entry.receiver(),
+                    event.deviceId(), attempts, options.expiry(), delivery.answer());
+            return Optional.empty();
+        }
+        long next = done + options.backoff().delayMillis(attempts, ThreadLocalRandom.current().nextDouble());
+        OutboxEntry retry = entry.retryAt(attempts, done, next, delivery.answer());
+        writer.record(retry, OutboxEntry.FAILED);
+        LOG.warn("Delivery of {} to {} failed (device {}, attempt {}): {}; next try in {} ms", event.id(),
+                entry.receiver(), event.deviceId(), attempts, delivery.answer(), next - done);
+        return Optional.of(retry);
     }
 
     private Delivery await(Receiver receiver, AlertEvent event, DeviceMapping mapping) {
@@ -187,10 +186,6 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private void finish(OutboxEntry entry, String status) throws SQLException {
-        outbox.finished(entry, status);
-    }
-
     private void once(String key, String format, Object... args) {
         if (loggedOnce.add(key)) {
             LOG.warn(format, args);
@@ -206,7 +201,7 @@ public final class AlertDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        lanes.values().forEach(ReceiverLane::close); // first, so the writer records their last answers
         writer.close();
-        lanes.values().forEach(ReceiverLane::close);
     }
 }
