@@ -32,6 +32,11 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     }
 
     @Override
+    public int lane(DeviceMapping mapping) {
+        return real.lane(mapping);
+    }
+
+    @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
         return real.deliver(event, mapping).whenComplete((delivery, error) -> {
             long now = System.nanoTime();

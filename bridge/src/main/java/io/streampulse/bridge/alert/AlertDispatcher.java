@@ -56,7 +56,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.receivers = receivers;
         this.options = options;
         this.clock = clock;
-        this.writer = new OutboxWriter(outbox, entry -> lane(entry.receiver()).add(entry), clock);
+        this.writer = new OutboxWriter(outbox, entry -> lane(entry).add(entry), clock);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class AlertDispatcher implements AutoCloseable {
         if (!left.isEmpty()) {
             LOG.info("Resuming {} undelivered alert deliveries from the outbox", left.size());
         }
-        left.forEach(entry -> lane(entry.receiver()).add(entry));
+        left.forEach(entry -> lane(entry).add(entry));
     }
 
     /**
@@ -121,8 +121,12 @@ public final class AlertDispatcher implements AutoCloseable {
         return receivers.apply(receiver).map(Receiver::enabled).orElse(configEnabled.contains(receiver));
     }
 
-    private ReceiverLane lane(String receiver) {
-        return lanes.computeIfAbsent(receiver, r -> new ReceiverLane(r, this::attempt, clock));
+    /** The entry's lane: one per receiver, or per receiver and key when the receiver has several. */
+    private ReceiverLane lane(OutboxEntry entry) {
+        DeviceMapping mapping = mappings.get(entry.event().deviceId());
+        int index = mapping == null ? 0 : receivers.apply(entry.receiver()).map(r -> r.lane(mapping)).orElse(0);
+        String name = index == 0 ? entry.receiver() : entry.receiver() + "-" + index;
+        return lanes.computeIfAbsent(name, n -> new ReceiverLane(entry.receiver(), n, this::attempt, clock));
     }
 
     /**
@@ -195,7 +199,7 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Rows queued in memory per receiver (the outbox file has the same ones). */
     public Map<String, Integer> queued() {
         Map<String, Integer> sizes = new java.util.TreeMap<>();
-        lanes.forEach((name, lane) -> sizes.put(name, lane.size()));
+        lanes.values().forEach(lane -> sizes.merge(lane.receiver(), lane.size(), Integer::sum));
         return sizes;
     }
 
