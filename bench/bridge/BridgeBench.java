@@ -82,17 +82,20 @@ public final class BridgeBench {
                     new Secret("bench-token", false), 5);
             ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", relayFake.port(), 3, 16,
                     ReceiversSection.Modbus.Mode.FOLLOWER, 200);
-            List<TimedReceiver> receivers = List.of(
+            List<TimedReceiver> all = List.of(
                     new TimedReceiver(new SiaReceiver(sia, clock), ACCEPTED),
                     new TimedReceiver(new ChektReceiver(() -> chekt, ChektReceiver.defaultClient(),
                             new ChektRetry(2, Duration.ofMillis(50)), clock), ACCEPTED),
                     new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), ACCEPTED));
+            // RECEIVERS=sia (or chekt, modbus, a comma list): map the doors to those only, to see one lane's cost
+            List<String> chosen = List.of(System.getenv().getOrDefault("RECEIVERS", "sia,chekt,modbus").split(","));
+            List<TimedReceiver> receivers = all.stream().filter(r -> chosen.contains(r.name())).toList();
             Map<String, Receiver> byName = new LinkedHashMap<>();
             receivers.forEach(r -> byName.put(r.name(), r));
             Map<String, DeviceMapping> devices = new LinkedHashMap<>();
             for (int i = 0; i < DOORS; i++) {
                 devices.put(door(i), new DeviceMapping(door(i), "Door " + i, Optional.of(i % 100 + 1),
-                        Optional.of(i % 100 + 1), Optional.of(i % 16 + 1), 0, List.of("chekt", "sia", "modbus")));
+                        Optional.of(i % 100 + 1), Optional.of(i % 16 + 1), 0, chosen));
             }
             RedisLink link = new RedisLink(redis.url());
             DeviceStore store = new DeviceStore(link, 10_000);
@@ -140,9 +143,9 @@ public final class BridgeBench {
                     .get();
             awaitSubscribed(publisher, feed);
 
-            System.out.printf("bench/bridge: %d doors -> SIA DC-09 (TCP) + CHEKT HTTP + Modbus coil, loopback,"
+            System.out.printf("bench/bridge: %d doors -> %s (SIA DC-09 over TCP, CHEKT HTTP, Modbus coil), loopback,"
                     + " reports published to Mosquitto, received by the bridge's YoLink session; target p99 <= %.0f ms%n",
-                    DOORS, TARGET_P99_MS);
+                    DOORS, chosen, TARGET_P99_MS);
             run(publisher, receivers, outbox, 200, 3, false);
             for (int i = 1; i < args.length; i++) {
                 run(publisher, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
@@ -150,7 +153,7 @@ public final class BridgeBench {
             publisher.disconnect();
             yolink.close();
             dispatcher.close();
-            receivers.forEach(BridgeBench::close);
+            all.forEach(BridgeBench::close);
             outbox.close();
             link.close();
         }
@@ -160,6 +163,9 @@ public final class BridgeBench {
                             int seconds, boolean print) throws Exception {
         int count = rate * seconds;
         long[] keys = new long[count];
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         Map<TimedReceiver, Integer> acksBefore = new java.util.HashMap<>();
         receivers.forEach(r -> acksBefore.put(r, r.ackNanos.size()));
         long enqueueBefore = outbox.enqueueCommits();
@@ -186,6 +192,7 @@ public final class BridgeBench {
                 Thread.sleep(20); // polling for the end of the run; nothing is timed by it
             }
         }
+        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
         long enqueues = outbox.enqueueCommits() - enqueueBefore;
         long commits = outbox.commits() - commitsBefore;
         if (!print) {
@@ -198,6 +205,8 @@ public final class BridgeBench {
                 + " arrived)%n", rate, seconds, count, count * receivers.size(), enqueues, count * receivers.size(),
                 commits, mqtt.length == 0 ? 0 : mqtt[mqtt.length / 2] / 1000.0,
                 mqtt.length == 0 ? 0 : mqtt[mqtt.length * 99 / 100] / 1000.0, mqtt.length, count);
+        System.out.printf("  CPU of this JVM (bridge and the fakes; Mosquitto and Redis not counted): %.2f ms per report;"
+                + " load average %s%n", cpuPerReport, loadAverage());
         for (TimedReceiver r : receivers) {
             long[] micros = Arrays.stream(keys).filter(r.ackNanos::containsKey)
                     .map(k -> r.ackNanos.get(k) / 1_000).sorted().toArray();
@@ -209,6 +218,14 @@ public final class BridgeBench {
             double p99 = micros[count * 99 / 100] / 1000.0;
             System.out.printf("  report -> %-6s ack: p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  ratio p99/target %.2f%n",
                     r.name(), micros[count / 2] / 1000.0, p99, micros[count - 1] / 1000.0, p99 / TARGET_P99_MS);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
