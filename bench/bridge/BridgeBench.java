@@ -7,6 +7,7 @@ import io.streampulse.bridge.alert.RetryBackoff;
 import io.streampulse.bridge.chekt.ChektFake;
 import io.streampulse.bridge.chekt.ChektReceiver;
 import io.streampulse.bridge.chekt.ChektRetry;
+import io.streampulse.bridge.device.DeviceKind;
 import io.streampulse.bridge.device.DeviceState;
 import io.streampulse.bridge.modbus.ModbusRelayReceiver;
 import io.streampulse.bridge.modbus.RelayFake;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -146,9 +148,15 @@ public final class BridgeBench {
             System.out.printf("bench/bridge: %d doors -> %s (SIA DC-09 over TCP, CHEKT HTTP, Modbus coil), loopback,"
                     + " reports published to Mosquitto, received by the bridge's YoLink session; target p99 <= %.0f ms%n",
                     DOORS, chosen, TARGET_P99_MS);
-            run(publisher, receivers, outbox, 200, 3, false);
+            // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
+            // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
+            boolean viaMqtt = !"engine".equals(System.getenv("INJECT"));
+            Source source = viaMqtt ? (door, open, at) -> publish(publisher, door, open, at)
+                    : (door, open, at) -> toEngine.updated(report(door, open, at));
+            System.out.println(viaMqtt ? "source: MQTT publish" : "source: the engine directly (INJECT=engine)");
+            run(source, receivers, outbox, 200, 3, false);
             for (int i = 1; i < args.length; i++) {
-                run(publisher, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
+                run(source, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
             }
             publisher.disconnect();
             yolink.close();
@@ -159,7 +167,12 @@ public final class BridgeBench {
         }
     }
 
-    private static void run(Mqtt3AsyncClient publisher, List<TimedReceiver> receivers, OutboxStore outbox, int rate,
+    /** Where the bench's reports enter. */
+    private interface Source {
+        void send(int door, boolean open, long atMillis);
+    }
+
+    private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, int rate,
                             int seconds, boolean print) throws Exception {
         int count = rate * seconds;
         long[] keys = new long[count];
@@ -182,7 +195,7 @@ public final class BridgeBench {
             long at = ++reportMillis;
             keys[i] = at;
             ACCEPTED.put(at, System.nanoTime());
-            publish(publisher, door, OPEN[door], at);
+            source.send(door, OPEN[door], at);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (TimedReceiver r : receivers) {
@@ -231,6 +244,12 @@ public final class BridgeBench {
 
     private static String door(int i) {
         return "door-" + i;
+    }
+
+    private static DeviceState report(int door, boolean open, long atMillis) {
+        return new DeviceState(door(door), "Door " + door, "DoorSensor", DeviceKind.DOOR, open ? "open" : "closed",
+                open ? Set.of(io.streampulse.bridge.alert.AlertCause.OPEN) : Set.of(), 100, -70, null, null, atMillis,
+                true, Map.of("alertType", "normal"));
     }
 
     private static FakeYoLinkCloud doors(FakeYoLinkCloud cloud) {
