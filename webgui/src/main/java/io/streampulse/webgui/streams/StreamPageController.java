@@ -91,7 +91,7 @@ public class StreamPageController {
     }
 
     /** CSV of a window, streamed row by row as the monitor's JSON is read (chunked; never held whole). */
-    @Get(value = "/history.csv")
+    @Get(value = "/history.csv", produces = {"text/csv", MediaType.TEXT_PLAIN, MediaType.ALL})
     public HttpResponse<?> csv(@PathVariable String id, @QueryValue(defaultValue = "24h") String range,
                                @QueryValue(defaultValue = "") String resolution) throws IOException {
         Optional<ChartRange> window = ChartRange.parse(range);
@@ -120,7 +120,7 @@ public class StreamPageController {
     }
 
     /** The monitor's latest picture of the stream, for the page holding preview token {@code p}. */
-    @Get(value = "/preview.jpg")
+    @Get(value = "/preview.jpg", produces = {MediaType.IMAGE_JPEG, MediaType.APPLICATION_JSON, MediaType.ALL})
     public HttpResponse<?> preview(@PathVariable String id, @QueryValue(defaultValue = "") String p) {
         if (!p.matches("[A-Za-z0-9_-]{16,64}") || config.current().config().stream(id).isEmpty()) {
             return HttpResponse.badRequest(MonitorMessages.error("unknown stream or preview token"));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class UrlDisplay {
 
     static final String MASK = "***";
-    private static final Pattern USERINFO_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/@]*@");
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^/@:]*):[^/]*@");
 
     private UrlDisplay() {
     }
