@@ -213,7 +213,7 @@ public final class FakeStreamsMonitor implements AutoCloseable {
         }
         double wave = 47 + 10 * Math.sin(ts / (90.0 * MINUTE)) + 3 * Math.sin(ts / 7_000_000.0);
         long min = Math.round(wave - 8);
-        long max = Math.round(wave + 14 + (ts / MINUTE % 17));
+        long max = Math.round(wave + 16 + 6 * Math.sin(ts / (23.0 * MINUTE)));
         return "{\"ts\":" + ts + ",\"up\":" + beats + ",\"degraded\":0,\"down\":0,\"pending\":0,\"latency_min\":" + min
                 + ",\"latency_avg\":" + String.format(Locale.ROOT, "%.2f", wave) + ",\"latency_max\":" + max
                 + ",\"up_ratio\":1.0}";
