@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /**
  * A stream's history as CSV, produced while it is read: the monitor's {@code /history} JSON is parsed token by
- * token and each point becomes a row at once, so only one point and one row are ever held. The monitor caps a
+ * token and each point becomes a row at once, so only one chunk of rows (8 KiB) is ever held. The monitor caps a
  * reply at 10,000 points and says {@code truncated}; the next page then starts after the last point written.
  */
 final class HistoryCsv extends InputStream {
@@ -21,6 +21,7 @@ final class HistoryCsv extends InputStream {
     static final String HEADER = Csv.row("stream", "time_utc", "epoch_ms", "up", "degraded", "down", "pending",
             "latency_min_ms", "latency_avg_ms", "latency_max_ms", "up_ratio");
     private static final JsonFactory JSON = new JsonFactory();
+    static final int CHUNK = 8192;
 
     private final MonitorApi monitor;
     private final String id;
@@ -74,10 +75,8 @@ final class HistoryCsv extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (chunk == null || position == chunk.length) {
-            if (!nextRow()) {
-                return -1;
-            }
+        if (position == chunk.length && !nextChunk()) {
+            return -1;
         }
         int n = Math.min(length, chunk.length - position);
         System.arraycopy(chunk, position, buffer, offset, n);
@@ -85,13 +84,23 @@ final class HistoryCsv extends InputStream {
         return n;
     }
 
-    /** Makes the next row the current chunk; false at the end of the last page. */
-    private boolean nextRow() throws IOException {
+    /** Rows up to {@link #CHUNK} bytes as the current chunk (one network write each); false at the very end. */
+    private boolean nextChunk() throws IOException {
+        StringBuilder rows = new StringBuilder(CHUNK + 256);
+        while (rows.length() < CHUNK && nextRow(rows)) {
+            // keep filling
+        }
+        chunk = rows.toString().getBytes(StandardCharsets.UTF_8);
+        position = 0;
+        return chunk.length > 0;
+    }
+
+    /** Appends the next row; false at the end of the last page. */
+    private boolean nextRow(StringBuilder rows) throws IOException {
         while (!finished) {
             JsonToken token = page.nextToken();
             if (token == JsonToken.START_OBJECT) {
-                chunk = row(page).getBytes(StandardCharsets.UTF_8);
-                position = 0;
+                rows.append(row(page));
                 return true;
             }
             if (token == JsonToken.END_ARRAY || token == null) {

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
@@ -17,6 +18,8 @@ import io.streampulse.shared.config.ConfigProblem;
 import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.shared.config.StreamEntry;
 import io.streampulse.shared.config.SuiteConfig;
+import io.streampulse.webgui.session.AccessFilter;
+import io.streampulse.webgui.session.WebSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +66,8 @@ public class StreamsController {
     }
 
     @Get(value = "/new", produces = MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> newForm() {
-        return form(StreamForm.blank(), null, Map.of(), List.of());
+    public HttpResponse<?> newForm(@RequestAttribute(AccessFilter.SESSION) WebSession session) {
+        return session.admin() ? HttpResponse.ok(form(StreamForm.blank(), null, Map.of(), List.of())) : readOnly();
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -84,7 +87,11 @@ public class StreamsController {
     }
 
     @Get(value = "/{id}/edit", produces = MediaType.TEXT_HTML)
-    public HttpResponse<?> editForm(@PathVariable String id) {
+    public HttpResponse<?> editForm(@RequestAttribute(AccessFilter.SESSION) WebSession session,
+                                    @PathVariable String id) {
+        if (!session.admin()) {
+            return readOnly();
+        }
         return stream(id).<HttpResponse<?>>map(s -> HttpResponse.ok(form(StreamForm.of(s), s, Map.of(), List.of())))
                 .orElseGet(() -> notFound(id));
     }
@@ -118,7 +125,11 @@ public class StreamsController {
 
     /** The confirmation step: a page that names the stream and asks again (no script needed). */
     @Get(value = "/{id}/delete", produces = MediaType.TEXT_HTML)
-    public HttpResponse<?> confirmDelete(@PathVariable String id) {
+    public HttpResponse<?> confirmDelete(@RequestAttribute(AccessFilter.SESSION) WebSession session,
+                                         @PathVariable String id) {
+        if (!session.admin()) {
+            return readOnly();
+        }
         return stream(id).<HttpResponse<?>>map(s -> HttpResponse.ok(new ModelAndView<>("stream-delete",
                 Map.<String, Object>of("stream", StreamRow.of(s, config.current().config())))))
                 .orElseGet(() -> notFound(id));
@@ -155,6 +166,12 @@ public class StreamsController {
         model.put("errors", errors);
         model.put("problems", problems.stream().filter(ConfigProblem::isError).map(ConfigProblem::describe).toList());
         return new ModelAndView<>("stream-form", model);
+    }
+
+    /** The editor's pages are for admins; viewers could not save them anyway (the access filter refuses). */
+    private static HttpResponse<?> readOnly() {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN_TYPE)
+                .body("Viewers cannot change anything; ask an admin.");
     }
 
     static HttpResponse<?> notFound(String id) {

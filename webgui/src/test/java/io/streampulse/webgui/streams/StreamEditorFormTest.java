@@ -200,6 +200,7 @@ class StreamEditorFormTest {
         FormClient viewer = new FormClient(server.url()).signIn("victor", "victor-password-1");
         String list = viewer.get("/streams").body();
         assertTrue(list.contains(">Front door</a>") && !list.contains("/streams/new"), list);
+        assertEquals(403, viewer.get("/streams/front/edit").statusCode());
 
         HttpResponse<String> refused = viewer.post("/streams", fields("name", "Sneaky", "url", "rtsp://h/1"));
         assertEquals(403, refused.statusCode());
