@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public class StreamPage {
     Map<String, Object> model(StreamEntry stream, SuiteConfig config) {
         Map<String, Object> model = new HashMap<>();
         model.put("stream", StreamRow.of(stream, config));
-        model.put("ranges", List.of(ChartRange.values()).stream().map(ChartRange::key).toList());
+        model.put("ranges", Arrays.stream(ChartRange.values()).map(ChartRange::key).toList());
         model.put("previewToken", token());
         model.put("changes", List.of());
         ZoneId zone = config.timezone();
