@@ -6,6 +6,7 @@
   if (!page) return;
   const id = page.dataset.streamId;
   const base = '/streams/' + encodeURIComponent(id);
+  const zone = page.dataset.zone || 'UTC';
   const note = document.getElementById('chart-note');
   const charts = {};
 
@@ -20,6 +21,8 @@
       scales: { x: { time: true }, y: yRange ? { range: yRange } : {} },
       series: [{}].concat(series),
       axes: [{}, { size: 60 }],
+      // times in the suite's configured timezone, as in the state changes table
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), zone),
     };
     charts[key] = new uPlot(opts, data, el);
   }

@@ -67,6 +67,7 @@ class StreamsBrowserTest {
         browser.click("#test-now");
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "1280×720"));
         assertTrue(browser.find("#test-result").getText().startsWith("UP"), browser.find("#test-result").getText());
+        browser.screenshot("stream-form-tested");
 
         browser.click("#save");
         String id = StreamEntry.deriveId("Porch");
