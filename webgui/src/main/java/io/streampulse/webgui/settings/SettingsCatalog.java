@@ -107,6 +107,10 @@ public final class SettingsCatalog {
                     Field.integer("height", "Height", 240, 2160).env("HEIGHT"),
                     Field.integer("cycle_interval_ms", "Page cycle (ms)", 1_000, 3_600_000).env("CYCLE_INTERVAL"),
                     Field.bool("onvif.enabled", "ONVIF").env("ENABLE_ONVIF"),
+                    Field.bool("onvif.discovery", "WS-Discovery (NVRs find the camera on the LAN)")
+                            .env("ONVIF_DISCOVERY"),
+                    Field.port("onvif.discovery_port", "WS-Discovery port (UDP)").orBlank()
+                            .hint("Blank: 3702, where NVRs look."),
                     Field.text("onvif.username", "ONVIF username").orBlank(),
                     Field.secret("onvif.password", "ONVIF password"))));
 
