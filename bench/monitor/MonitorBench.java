@@ -53,7 +53,7 @@ public final class MonitorBench {
                 data.resolve("config.yaml").toString(), "STREAMPULSE_MONITOR_PORT", String.valueOf(port)));
         Process monitor = builder.start();
         try {
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 180_000; // a loaded shared build box can take minutes
             while (get(port, "/health") == null) {
                 if (System.currentTimeMillis() > deadline || !monitor.isAlive()) {
                     throw new IllegalStateException("monitor did not start: " + Files.readString(data.resolve("monitor.log")));

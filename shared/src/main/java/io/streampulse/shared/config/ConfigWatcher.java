@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,8 +30,10 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the config in force in step with the file. File events (inotify on Linux) give the speed; a periodic
- * content-hash check catches what events miss (a symlink retargeted, a bind-mounted file replaced from the host).
- * Events are debounced so an editor's burst of writes is read once. A file that does not parse leaves the last good
+ * check catches what events miss (a symlink retargeted, a bind-mounted file replaced from the host). That check
+ * is a stat ({@link FileStamp}) and reads and hashes the file only when the stamp moved, is too fresh to vouch
+ * for the content, or a minute has passed: hashing a 5,000-stream file every second was a tenth of the monitor's
+ * CPU. Events are debounced so an editor's burst of writes is read once. A file that does not parse leaves the last good
  * config in force; its problems are logged once per file version and exposed by {@link #rejected()}.
  */
 public final class ConfigWatcher implements AutoCloseable {
@@ -38,6 +41,8 @@ public final class ConfigWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(100);
+    /** A full read however still the stamp looks: a backstop for file systems that keep times badly. */
+    static final Duration FULL_READ_EVERY = Duration.ofMinutes(1);
 
     private final Path file;
     private final Map<String, String> env;
@@ -51,6 +56,9 @@ public final class ConfigWatcher implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rejections = new java.util.concurrent.atomic.AtomicLong();
     private volatile String lastSeenHash = "";
+    /** The stamp of the content last read, when old enough to trust; null means the next poll reads. */
+    private volatile FileStamp trustedStamp;
+    private volatile long lastFullReadNanos;
     private volatile WatchService watchService;
     private volatile Thread thread;
 
@@ -80,7 +88,7 @@ public final class ConfigWatcher implements AutoCloseable {
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException e) {
-            LOG.warn("Config {}: file events unavailable ({}); relying on the {} ms hash check", file, e.getMessage(),
+            LOG.warn("Config {}: file events unavailable ({}); relying on the {} ms poll", file, e.getMessage(),
                     poll.toMillis());
         }
         thread = new Thread(this::run, "config-watcher");
@@ -117,6 +125,11 @@ public final class ConfigWatcher implements AutoCloseable {
 
     /** Reads the file and applies it if its content changed since the last look. Safe to call from any thread. */
     public synchronized void checkNow() {
+        // Stamped before the read: a write after this moment moves the stamp (or lands while it is too fresh).
+        Optional<FileStamp> stamp = FileStamp.of(file);
+        Instant stampedAt = clock.instant();
+        lastFullReadNanos = System.nanoTime();
+        trustedStamp = null;
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -128,6 +141,7 @@ public final class ConfigWatcher implements AutoCloseable {
                     + e.getMessage())));
             return;
         }
+        trustedStamp = stamp.filter(s -> s.settledAt(stampedAt)).orElse(null);
         String hash = sha256(bytes);
         if (hash.equals(lastSeenHash)) {
             return;
@@ -165,6 +179,16 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
+    /** The periodic look: a stat, and {@link #checkNow} only when the content may have changed. */
+    void poll() {
+        FileStamp trusted = trustedStamp;
+        if (trusted != null && System.nanoTime() - lastFullReadNanos < FULL_READ_EVERY.toNanos()
+                && FileStamp.of(file).filter(trusted::equals).isPresent()) {
+            return;
+        }
+        checkNow();
+    }
+
     private void reject(String hash, List<ConfigProblem> errors) {
         if (hash.equals(lastSeenHash)) {
             return;
@@ -190,7 +214,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 }
                 if (key != null) {
                     drain(key);
-                    // Let a burst of events settle, then read once.
+                    // Let a burst of events settle, then look once.
                     long until = System.nanoTime() + debounce.toNanos();
                     long left;
                     while ((left = until - System.nanoTime()) > 0) {
@@ -200,7 +224,9 @@ public final class ConfigWatcher implements AutoCloseable {
                         }
                     }
                 }
-                checkNow();
+                // Events come for every file in the directory (the monitor's database and its WAL live next to
+                // the config), so an event gets the same stat-first look as the poll.
+                poll();
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (RuntimeException e) {

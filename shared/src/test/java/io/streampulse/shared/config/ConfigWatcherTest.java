@@ -10,14 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfigWatcherTest {
@@ -157,6 +160,52 @@ class ConfigWatcherTest {
         replace(target, "heartbeat_seconds: 50\n");
 
         Eventually.await(WITHIN, "the edit behind the link", () -> watcher.current().config().heartbeatSeconds() == 50);
+    }
+
+    /**
+     * The poll's stat-first look without the watcher thread (so no file event helps), with a clock an hour ahead so
+     * the stamp of the first read is trusted at once: only the stamp can reveal the edit.
+     */
+    private ConfigWatcher pollOnlyWatcher() {
+        watcher = new ConfigWatcher(file, Map.of(), BOX, Duration.ofMinutes(10), Duration.ofMillis(50),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+        watcher.checkNow();
+        return watcher;
+    }
+
+    @Test
+    void poll_inPlaceRewriteOfTheSameSizeWithItsOldModificationTime_isSeen() throws IOException {
+        pollOnlyWatcher();
+        Object inode = Files.readAttributes(file, "unix:fileKey").get("fileKey");
+        FileTime modified = Files.getLastModifiedTime(file);
+
+        Files.writeString(file, "heartbeat_seconds: 30\n"); // same length, same inode
+        Files.setLastModifiedTime(file, modified);
+
+        assertEquals(inode, Files.readAttributes(file, "unix:fileKey").get("fileKey"), "an in-place write");
+        watcher.poll();
+        assertEquals(30, watcher.current().config().heartbeatSeconds());
+    }
+
+    @Test
+    void poll_atomicRenameOfTheSameSizeAndModificationTime_isSeen() throws IOException {
+        pollOnlyWatcher();
+        Path temp = Files.writeString(dir.resolve("config.yaml.new"), "heartbeat_seconds: 40\n");
+        Files.setLastModifiedTime(temp, Files.getLastModifiedTime(file));
+
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        watcher.poll();
+        assertEquals(40, watcher.current().config().heartbeatSeconds());
+    }
+
+    @Test
+    void fileStamp_justWritten_isNotTrustedUntilItsTimesAreOldEnough() {
+        FileStamp stamp = FileStamp.of(file).orElseThrow();
+        Instant now = Instant.now();
+
+        assertFalse(stamp.settledAt(now), "a second write in the same clock tick would leave the same stamp");
+        assertTrue(stamp.settledAt(now.plus(FileStamp.RACY).plusSeconds(1)));
     }
 
     @Test
