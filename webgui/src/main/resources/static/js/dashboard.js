@@ -81,7 +81,7 @@
     }
     setText(reason, s.message || '');
     setText(cell(tr, 'c-latency', 'Latency'), latency(s.latency_ms));
-    setText(cell(tr, 'c-uptime', 'Uptime 24 h'), uptime(s.uptime_24h));
+    setText(cell(tr, 'c-uptime', 'Uptime 24 h'), uptime(s.uptime24h));
     setText(cell(tr, 'c-ts', 'Last check'), time(s.ts));
     const thumb = cell(tr, 'c-thumb optional', 'Picture');
     let img = thumb.querySelector('img');
