@@ -30,10 +30,10 @@ public class DashboardController {
     public ModelAndView<Map<String, Object>> dashboard() {
         LiveMessages.LiveSnapshot snapshot = board.snapshot();
         Map<String, Object> model = new HashMap<>();
-        model.put("streams", snapshot.streams());
-        model.put("devices", snapshot.devices());
+        Cells cells = new Cells(config.current().config().timezone());
+        model.put("streams", snapshot.streams().stream().map(s -> Rows.of(s, cells)).toList());
+        model.put("devices", snapshot.devices().stream().map(d -> Rows.of(d, cells)).toList());
         model.put("services", snapshot.services());
-        model.put("cells", new Cells(config.current().config().timezone()));
         return new ModelAndView<>("dashboard", model);
     }
 }
