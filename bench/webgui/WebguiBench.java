@@ -28,7 +28,8 @@ public final class WebguiBench {
     private static final double LIVE_TARGET_MS = 1000;
     private static final String OBSERVER = """
             window.__lat = [];
-            new MutationObserver(records => {
+            if (window.__observer) window.__observer.disconnect();
+            window.__observer = new MutationObserver(records => {
               const now = Date.now();
               for (const r of records) {
                 const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
@@ -36,7 +37,8 @@ public final class WebguiBench {
                 const m = /^t=(\\d+)/.exec(el.textContent);
                 if (m) window.__lat.push(now - Number(m[1]));
               }
-            }).observe(document.getElementById('streams'), {subtree: true, childList: true, characterData: true});
+            });
+            window.__observer.observe(document.getElementById('streams'), {subtree: true, childList: true, characterData: true});
             """;
 
     public static void main(String[] args) throws Exception {
