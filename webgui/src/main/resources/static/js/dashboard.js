@@ -70,7 +70,14 @@
     tr.dataset.name = s.name;
     tr.dataset.state = key;
     tr.dataset.latency = s.latency_ms == null ? '' : s.latency_ms;
-    setText(cell(tr, 'c-name', 'Stream'), s.name);
+    const nameCell = cell(tr, 'c-name', 'Stream');
+    let link = nameCell.querySelector('a');
+    if (!link) {
+      link = document.createElement('a');
+      link.href = '/streams/' + encodeURIComponent(s.id);
+      nameCell.appendChild(link);
+    }
+    setText(link, s.name);
     const stateCell = cell(tr, 'c-state', 'State');
     badge(stateCell, key);
     let reason = stateCell.querySelector('.reason');
