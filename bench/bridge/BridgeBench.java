@@ -17,11 +17,22 @@ import io.streampulse.bridge.sia.SiaReceiver;
 import io.streampulse.bridge.sia.SiaSettings;
 import io.streampulse.bridge.store.DeviceStore;
 import io.streampulse.bridge.store.RedisLink;
+import io.streampulse.bridge.yolink.DeviceUpdates;
+import io.streampulse.bridge.yolink.YoLinkDeviceFeed;
+import io.streampulse.bridge.yolink.YoLinkSession;
+import io.streampulse.bridge.yolink.mqtt.ConnectLimiter;
+import io.streampulse.bridge.yolink.mqtt.YoLinkMqttSubscriber;
+import io.streampulse.bridge.yolink.support.FakeYoLinkCloud;
+import io.streampulse.bridge.yolink.support.YoLinkBrokerPeer;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.shared.config.ReceiversSection;
 import io.streampulse.shared.config.Secret;
 import io.streampulse.testkit.RedisPeer;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,17 +48,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Door reports injected at the alert engine (what BridgeRuntime.accept calls; the YoLink MQTT leg is not in this
- * path) with a real Redis, the real outbox file (synchronous=FULL) and the real SIA/CHEKT/Modbus receivers against
- * the test sources' fakes on loopback. Each report flips one of 200 doors mapped to all three receivers; latency is
- * accept() entry to the receiver's acknowledgement (SIA ACK, CHEKT 2xx, coil write answered).
+ * YoLink-shaped door reports published to a real Mosquitto (standing in for YoLink's broker, as in the bridge's
+ * end-to-end tests: the fake YoLink cloud issues the token, the broker's ACL admits only it), received by the
+ * bridge's own YoLink session (cloud client, MQTT subscriber, parser, normalizer) and handed to the alert engine as
+ * the bridge does, with a real Redis, the real outbox file (synchronous=FULL, group commit) and the real
+ * SIA/CHEKT/Modbus receivers against the test sources' fakes on loopback. Each report flips one of 200 doors mapped
+ * to all three receivers; latency is the moment before the MQTT publish to the receiver's acknowledgement (SIA ACK,
+ * CHEKT 2xx, coil write answered); also the publish to engine-accept time (the MQTT leg alone).
  * Args: seconds per rate, then the rates (events/s).
  */
 public final class BridgeBench {
 
     private static final int DOORS = 200;
     private static final double TARGET_P99_MS = 20;
+    /** Report time (unique per report) to System.nanoTime() just before its publish. */
     private static final Map<Long, Long> ACCEPTED = new ConcurrentHashMap<>();
+    /** Report time to publish -> engine nanos (the MQTT leg). */
+    private static final Map<Long, Long> MQTT_NANOS = new ConcurrentHashMap<>();
     private static long reportMillis = System.currentTimeMillis();
     private static final boolean[] OPEN = new boolean[DOORS];
 
@@ -58,24 +75,29 @@ public final class BridgeBench {
         try (RedisPeer redis = RedisPeer.start();
              FakeSiaReceiver siaFake = new FakeSiaReceiver(null);
              ChektFake chektFake = new ChektFake("bench-token");
-             RelayFake relayFake = new RelayFake(3, 16)) {
+             RelayFake relayFake = new RelayFake(3, 16);
+             FakeYoLinkCloud cloud = doors(new FakeYoLinkCloud("ua_bench", "sec_bench", 7200));
+             YoLinkBrokerPeer broker = new YoLinkBrokerPeer(FakeYoLinkCloud.HOME_ID, FakeYoLinkCloud.firstTokens(3))) {
             SiaSettings sia = new SiaSettings(true, "127.0.0.1", siaFake.tcpPort(), ReceiversSection.Sia.Transport.TCP,
                     ReceiversSection.Sia.Format.SIA_DCS, "1234", "0", "0", null, Duration.ZERO, Duration.ofSeconds(2), 3);
             ReceiversSection.Chekt chekt = new ReceiversSection.Chekt(true, chektFake.url(),
                     new Secret("bench-token", false), 5);
             ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", relayFake.port(), 3, 16,
                     ReceiversSection.Modbus.Mode.FOLLOWER, 200);
-            List<TimedReceiver> receivers = List.of(
+            List<TimedReceiver> all = List.of(
                     new TimedReceiver(new SiaReceiver(sia, clock), ACCEPTED),
                     new TimedReceiver(new ChektReceiver(() -> chekt, ChektReceiver.defaultClient(),
                             new ChektRetry(2, Duration.ofMillis(50)), clock), ACCEPTED),
                     new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), ACCEPTED));
+            // RECEIVERS=sia (or chekt, modbus, a comma list): map the doors to those only, to see one lane's cost
+            List<String> chosen = List.of(System.getenv().getOrDefault("RECEIVERS", "sia,chekt,modbus").split(","));
+            List<TimedReceiver> receivers = all.stream().filter(r -> chosen.contains(r.name())).toList();
             Map<String, Receiver> byName = new LinkedHashMap<>();
             receivers.forEach(r -> byName.put(r.name(), r));
             Map<String, DeviceMapping> devices = new LinkedHashMap<>();
             for (int i = 0; i < DOORS; i++) {
                 devices.put(door(i), new DeviceMapping(door(i), "Door " + i, Optional.of(i % 100 + 1),
-                        Optional.of(i % 100 + 1), Optional.of(i % 16 + 1), 0, List.of("chekt", "sia", "modbus")));
+                        Optional.of(i % 100 + 1), Optional.of(i % 16 + 1), 0, chosen));
             }
             RedisLink link = new RedisLink(redis.url());
             DeviceStore store = new DeviceStore(link, 10_000);
@@ -97,26 +119,70 @@ public final class BridgeBench {
             link.start();
             store.awaitLoaded(Duration.ofSeconds(3));
             dispatcher.start();
+            DeviceUpdates toEngine = new DeviceUpdates() {
+                @Override
+                public void updated(DeviceState device) {
+                    Long published = ACCEPTED.get(device.lastSeenMillis());
+                    if (published != null) {
+                        MQTT_NANOS.put(device.lastSeenMillis(), System.nanoTime() - published);
+                    }
+                    engine.accept(device);
+                }
 
-            System.out.printf("bench/bridge: %d doors -> SIA DC-09 (TCP) + CHEKT HTTP + Modbus coil, loopback,"
-                    + " injected at accept() (no MQTT leg); target p99 <= %.0f ms%n", DOORS, TARGET_P99_MS);
-            run(engine, receivers, outbox, 200, 3, false);
+                @Override
+                public void listed(List<DeviceState> list) {
+                    list.forEach(engine::accept);
+                }
+            };
+            YoLinkDeviceFeed feed = new YoLinkDeviceFeed(List.of(toEngine), System::currentTimeMillis);
+            YoLinkSession yolink = new YoLinkSession(new YoLinkSession.Settings(cloud.baseUrl(), "ua_bench",
+                    "sec_bench", broker.host(), broker.port(), Duration.ofHours(1), YoLinkMqttSubscriber.BACKOFF,
+                    ConnectLimiter.yolink()), feed);
+            yolink.start();
+            Mqtt3AsyncClient publisher = MqttClient.builder().useMqttVersion3().identifier("fake-yolink-cloud")
+                    .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
+            publisher.connectWith().simpleAuth().username(YoLinkBrokerPeer.CLOUD_USER).applySimpleAuth().send()
+                    .get();
+            awaitSubscribed(publisher, feed);
+
+            System.out.printf("bench/bridge: %d doors -> %s (SIA DC-09 over TCP, CHEKT HTTP, Modbus coil), loopback,"
+                    + " reports published to Mosquitto, received by the bridge's YoLink session; target p99 <= %.0f ms%n",
+                    DOORS, chosen, TARGET_P99_MS);
+            // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
+            // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
+            boolean viaMqtt = !"engine".equals(System.getenv("INJECT"));
+            Source source = viaMqtt ? (door, open, at) -> publish(publisher, door, open, at)
+                    : (door, open, at) -> toEngine.updated(report(door, open, at));
+            System.out.println(viaMqtt ? "source: MQTT publish" : "source: the engine directly (INJECT=engine)");
+            run(source, receivers, outbox, 200, 3, false);
             for (int i = 1; i < args.length; i++) {
-                run(engine, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
+                run(source, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
             }
+            publisher.disconnect();
+            yolink.close();
             dispatcher.close();
-            receivers.forEach(BridgeBench::close);
+            all.forEach(BridgeBench::close);
             outbox.close();
             link.close();
         }
     }
 
-    private static void run(AlertEngine engine, List<TimedReceiver> receivers, OutboxStore outbox, int rate,
+    /** Where the bench's reports enter. */
+    private interface Source {
+        void send(int door, boolean open, long atMillis);
+    }
+
+    private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, int rate,
                             int seconds, boolean print) throws Exception {
         int count = rate * seconds;
         long[] keys = new long[count];
-        long[] acceptMicros = new long[count];
-        long commitsBefore = outbox.enqueueCommits();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        Map<TimedReceiver, Integer> acksBefore = new java.util.HashMap<>();
+        receivers.forEach(r -> acksBefore.put(r, r.ackNanos.size()));
+        long enqueueBefore = outbox.enqueueCommits();
+        long commitsBefore = outbox.commits();
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         for (int i = 0; i < count; i++) {
@@ -128,25 +194,32 @@ public final class BridgeBench {
             OPEN[door] = !OPEN[door];
             long at = ++reportMillis;
             keys[i] = at;
-            long before = System.nanoTime();
-            ACCEPTED.put(at, before);
-            engine.accept(report(door, OPEN[door], at));
-            acceptMicros[i] = (System.nanoTime() - before) / 1_000;
+            ACCEPTED.put(at, System.nanoTime());
+            source.send(door, OPEN[door], at);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (TimedReceiver r : receivers) {
-            while (Arrays.stream(keys).anyMatch(k -> !r.ackNanos.containsKey(k)) && System.nanoTime() < deadline) {
-                Thread.sleep(20); // polling the fakes' answers for the end of the run; nothing is timed by it
+            // the answers of this run are counted, not looked up per key: a scan of every key every 20 ms took CPU
+            // from the receivers on a 2-core machine
+            while (r.ackNanos.size() < acksBefore.get(r) + count && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling for the end of the run; nothing is timed by it
             }
         }
-        long commits = outbox.enqueueCommits() - commitsBefore;
+        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
+        long enqueues = outbox.enqueueCommits() - enqueueBefore;
+        long commits = outbox.commits() - commitsBefore;
         if (!print) {
             return;
         }
-        Arrays.sort(acceptMicros);
-        System.out.printf("%,d events/s for %d s (%,d reports, %,d outbox rows in %,d commits): accept() p50 %.2f ms,"
-                + " p99 %.2f ms%n", rate, seconds, count, count * receivers.size(), commits,
-                acceptMicros[count / 2] / 1000.0, acceptMicros[count * 99 / 100] / 1000.0);
+        long[] mqtt = Arrays.stream(keys).filter(MQTT_NANOS::containsKey).map(k -> MQTT_NANOS.get(k) / 1_000)
+                .sorted().toArray();
+        System.out.printf("%,d events/s for %d s (%,d reports, %,d outbox rows written in %,d commits; with the"
+                + " %,d answers %,d commits in all): publish -> engine (MQTT leg) p50 %.2f ms, p99 %.2f ms (%d of %d"
+                + " arrived)%n", rate, seconds, count, count * receivers.size(), enqueues, count * receivers.size(),
+                commits, mqtt.length == 0 ? 0 : mqtt[mqtt.length / 2] / 1000.0,
+                mqtt.length == 0 ? 0 : mqtt[mqtt.length * 99 / 100] / 1000.0, mqtt.length, count);
+        System.out.printf("  CPU of this JVM (bridge and the fakes; Mosquitto and Redis not counted): %.2f ms per report;"
+                + " load average %s%n", cpuPerReport, loadAverage());
         for (TimedReceiver r : receivers) {
             long[] micros = Arrays.stream(keys).filter(r.ackNanos::containsKey)
                     .map(k -> r.ackNanos.get(k) / 1_000).sorted().toArray();
@@ -161,6 +234,14 @@ public final class BridgeBench {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String door(int i) {
         return "door-" + i;
     }
@@ -169,6 +250,40 @@ public final class BridgeBench {
         return new DeviceState(door(door), "Door " + door, "DoorSensor", DeviceKind.DOOR, open ? "open" : "closed",
                 open ? Set.of(io.streampulse.bridge.alert.AlertCause.OPEN) : Set.of(), 100, -70, null, null, atMillis,
                 true, Map.of("alertType", "normal"));
+    }
+
+    private static FakeYoLinkCloud doors(FakeYoLinkCloud cloud) {
+        for (int i = 0; i < DOORS; i++) {
+            cloud.withDevice(door(i), "Door " + i, "DoorSensor", "YS7704");
+        }
+        return cloud;
+    }
+
+    /** A YoLink DoorSensor.Alert as YoLink's broker delivers it (QoS 1, as the fake cloud of the tests sends). */
+    private static void publish(Mqtt3AsyncClient publisher, int door, boolean open, long atMillis) {
+        String event = "{\"event\":\"DoorSensor.Alert\",\"time\":" + atMillis + ",\"msgid\":\"" + atMillis
+                + "\",\"data\":{\"state\":\"" + (open ? "open" : "closed") + "\",\"alertType\":\"normal\","
+                + "\"battery\":4,\"loraInfo\":{\"signal\":-70},\"stateChangedAt\":" + atMillis + "},"
+                + "\"deviceId\":\"" + door(door) + "\"}";
+        publisher.publishWith().topic("yl-home/" + FakeYoLinkCloud.HOME_ID + "/" + door(door) + "/report")
+                .payload(event.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
+    }
+
+    /** Publishes a probe report until the session's subscription delivers it (the device list comes first). */
+    private static void awaitSubscribed(Mqtt3AsyncClient publisher, YoLinkDeviceFeed feed) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            // never older than the device list's states (the engine drops a report older than what it knows)
+            reportMillis = Math.max(reportMillis, System.currentTimeMillis());
+            long at = ++reportMillis;
+            OPEN[0] = !OPEN[0];
+            publish(publisher, 0, OPEN[0], at);
+            Thread.sleep(100); // waiting for the broker's first delivery; nothing is timed yet
+            if (feed.device(door(0)).map(d -> d.lastSeenMillis() == at).orElse(false)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the YoLink session did not receive the probe report within 30 s");
     }
 
     private static void close(TimedReceiver receiver) {

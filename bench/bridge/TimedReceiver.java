@@ -32,11 +32,20 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     }
 
     @Override
+    public int lane(DeviceMapping mapping) {
+        return real.lane(mapping);
+    }
+
+    @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
         return real.deliver(event, mapping).whenComplete((delivery, error) -> {
             long now = System.nanoTime();
+            Long accepted = acceptedNanos.get(event.atMillis());
+            if (accepted == null) {
+                return; // the probe that waits for the subscription: not timed
+            }
             if (delivery != null && delivery.acknowledged()) {
-                ackNanos.put(event.atMillis(), now - acceptedNanos.get(event.atMillis()));
+                ackNanos.put(event.atMillis(), now - accepted);
             } else {
                 refused.put(event.atMillis(), delivery == null ? String.valueOf(error) : delivery.answer());
             }

@@ -97,12 +97,15 @@ public class BridgeRuntime implements Consumer<DeviceState>, AutoCloseable {
                         change.current().config().redis().url());
             }
         });
+        // Resume the outbox before anything can dispatch: a door-prop deadline read from Redis may fire at once,
+        // and a row committed before start() would be both released to its lane and resumed (sent twice, and
+        // ahead of the older rows).
+        dispatcher.start();
         redis.start();
         if (!store.awaitLoaded(redisLoadWait)) {
             LOG.warn("Redis {} did not answer within {}: starting without stored device state", redis.url(),
                     redisLoadWait);
         }
-        dispatcher.start();
         scheduler.scheduleWithFixedDelay(this::checkOffline, offlineCheck.toMillis(), offlineCheck.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -115,10 +115,12 @@ class BridgeRuntimeTest {
 
         RecordingReceiver up = new RecordingReceiver("chekt");
         bridge = new BridgeProcess(suite, up);
-        Eventually.await(WAIT, "delivered after the restart", () -> up.delivered().size() == 1);
+        // the door is still open: on a slow machine its 2 s door-prop alarm comes after the resumed one
+        Eventually.await(WAIT, "delivered after the restart", () -> !up.delivered().isEmpty());
         assertEquals(down.attempts().get(0).event(), up.delivered().get(0));
         Eventually.await(WAIT, "in the log as delivered", () -> bridge.json("/api/deliveries?status=delivered"),
-                j -> j.size() == 1 && j.get(0).get("event").get("cause").asText().equals("OPEN"));
+                j -> java.util.stream.StreamSupport.stream(j.spliterator(), false)
+                        .filter(e -> e.get("event").get("cause").asText().equals("OPEN")).count() == 1);
         assertEquals("UP", bridge.json("/health").get("components").get("redis").get("status").asText());
     }
 

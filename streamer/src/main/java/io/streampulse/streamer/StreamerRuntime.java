@@ -19,18 +19,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Starts the dashboard pipeline from the {@code streamer} section at start-up. The section's values (size, rate,
- * ports, stream name) take effect at the next start; a change is logged as such. An RTSP port that cannot be bound
- * is reported on /health while the HTTP side keeps serving.
+ * Runs the dashboard pipeline from the {@code streamer} section. A change to what the pipeline uses (size, frame
+ * rate, stream name, RTSP port, credentials, cycle interval, or the suite's timezone) rebuilds it live: the old
+ * pipeline closes (its RTSP clients are disconnected and reconnect, as after a camera reboot), a new one starts
+ * with new encoders and paths. {@code api_port} still takes effect at the next start (the HTTP server is
+ * Micronaut's). An RTSP port that cannot be bound is reported on /health while the HTTP side keeps serving.
  */
 @Context
 public class StreamerRuntime implements HealthContributor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamerRuntime.class);
 
-    private final SensorFeed feed;
-    private final Dashboard dashboard;
-    private final StreamerSection section;
+    private final URI bridge;
+    private volatile SensorFeed feed;
+    private volatile Dashboard dashboard;
+    private volatile StreamerSection section;
+    private volatile DashboardSettings settings;
     private volatile String problem = "";
 
     /**
@@ -39,23 +43,55 @@ public class StreamerRuntime implements HealthContributor, AutoCloseable {
     public StreamerRuntime(ConfigWatcher watcher, @Value("${streampulse.bridge.url:}") String bridgeUrl,
                            @Value("${streampulse.bridge.port:7200}") int bridgePort) {
         SuiteConfig config = watcher.current().config();
-        this.section = config.streamer();
-        this.feed = new BridgeSensorFeed(URI.create(bridgeUrl.isBlank() ? "http://127.0.0.1:" + bridgePort
-                : bridgeUrl));
-        this.dashboard = new Dashboard(DashboardSettings.of(section, config.timezone()), feed);
-        watcher.subscribe(change -> {
-            if (!change.current().config().streamer().equals(section)) {
-                LOG.warn("Streamer: the streamer section changed; it takes effect when the streamer restarts");
-            }
-        });
+        this.bridge = URI.create(bridgeUrl.isBlank() ? "http://127.0.0.1:" + bridgePort : bridgeUrl);
+        DashboardSettings first = DashboardSettings.of(config.streamer(), config.timezone());
+        SensorFeed firstFeed = new BridgeSensorFeed(bridge);
+        start(config.streamer(), first, firstFeed, new Dashboard(first, firstFeed));
+        watcher.subscribe(change -> apply(change.current().config()));
+    }
+
+    private synchronized void apply(SuiteConfig config) {
+        StreamerSection next = config.streamer();
+        DashboardSettings nextSettings = DashboardSettings.of(next, config.timezone());
+        if (next.apiPort() != section.apiPort()) {
+            LOG.warn("Streamer: api_port {} -> {} takes effect when the streamer restarts", section.apiPort(),
+                    next.apiPort());
+        }
+        if (nextSettings.equals(settings)) {
+            section = next;
+            return;
+        }
+        LOG.info("Streamer: the streamer section changed; rebuilding the pipeline ({}x{} at {} fps, /{} on port {})",
+                nextSettings.width(), nextSettings.height(), nextSettings.frameRate(), nextSettings.streamName(),
+                nextSettings.rtspPort());
+        SensorFeed nextFeed = new BridgeSensorFeed(bridge);
+        Dashboard nextDashboard;
         try {
-            dashboard.start();
+            nextDashboard = new Dashboard(nextSettings, nextFeed);
+        } catch (RuntimeException e) {
+            LOG.error("Streamer: cannot build the pipeline for the new streamer section ({}); keeping the running one",
+                    e.getMessage());
+            return;
+        }
+        dashboard.close(); // frees the RTSP port before the new server binds it
+        start(next, nextSettings, nextFeed, nextDashboard);
+    }
+
+    private void start(StreamerSection next, DashboardSettings nextSettings, SensorFeed nextFeed,
+                       Dashboard nextDashboard) {
+        feed = nextFeed;
+        dashboard = nextDashboard;
+        section = next;
+        settings = nextSettings;
+        problem = "";
+        try {
+            nextDashboard.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted while starting";
         } catch (RuntimeException e) {
-            problem = "RTSP port " + section.rtspPort() + ": " + e.getMessage();
-            LOG.error("Streamer: cannot serve RTSP on port {}: {}", section.rtspPort(), e.getMessage());
+            problem = "RTSP port " + next.rtspPort() + ": " + e.getMessage();
+            LOG.error("Streamer: cannot serve RTSP on port {}: {}", next.rtspPort(), e.getMessage());
         }
     }
 
@@ -94,7 +130,7 @@ public class StreamerRuntime implements HealthContributor, AutoCloseable {
 
     @PreDestroy
     @Override
-    public void close() {
+    public synchronized void close() {
         dashboard.close();
     }
 }

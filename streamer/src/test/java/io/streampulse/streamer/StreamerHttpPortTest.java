@@ -16,6 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StreamerHttpPortTest {
 
+    /** The smallest picture the config allows: these tests are about ports, not pictures (1080p cost seconds). */
+    private static final String SMALL = "\n  width: 320\n  height: 240\n";
+
     @TempDir
     Path dir;
 
@@ -23,7 +26,8 @@ class StreamerHttpPortTest {
     void start_listensOnTheApiPortFromConfigYaml() {
         int port = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n  rtsp_port: " + FreePorts.next() + "\n");
+        String hash = suite.writeConfig("streamer:\n  api_port: " + port + "\n  rtsp_port: " + FreePorts.next() + SMALL
+                + TestConfigs.NO_DISCOVERY);
 
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, suite.properties())) {
             assertEquals(port, server.getPort());
@@ -37,7 +41,8 @@ class StreamerHttpPortTest {
         int configured = FreePorts.next();
         int explicit = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        suite.writeConfig("streamer:\n  api_port: " + configured + "\n  rtsp_port: " + FreePorts.next() + "\n");
+        suite.writeConfig("streamer:\n  api_port: " + configured + "\n  rtsp_port: " + FreePorts.next() + SMALL
+                + TestConfigs.NO_DISCOVERY);
         Map<String, Object> properties = new HashMap<>(suite.properties());
         properties.put("micronaut.server.port", explicit);
 

@@ -19,7 +19,7 @@ final class SuiteUnderSupervisord implements AutoCloseable {
 
     /** The streamer's overrides from yolink-chekt's .env. */
     private static final List<String> STREAMER_ENV = List.of("RTSP_PORT", "RTSP_API_PORT", "ONVIF_PORT",
-            "STREAM_NAME", "FRAME_RATE", "WIDTH", "HEIGHT", "CYCLE_INTERVAL", "ENABLE_ONVIF");
+            "STREAM_NAME", "FRAME_RATE", "WIDTH", "HEIGHT", "CYCLE_INTERVAL", "ENABLE_ONVIF", "ONVIF_DISCOVERY");
 
     static final List<String> SERVICES = List.of("monitor", "webgui", "publisher", "bridge", "streamer");
 
@@ -50,6 +50,8 @@ final class SuiteUnderSupervisord implements AutoCloseable {
         env.put("STREAMPULSE_BRIDGE_PORT", String.valueOf(ports.get("bridge")));
         env.put("RTSP_API_PORT", String.valueOf(ports.get("streamer")));
         env.put("RTSP_PORT", String.valueOf(FreePorts.next()));
+        // no WS-Discovery Hello may leave the test machine (and 3702/udp is not ours to take here)
+        env.put("ONVIF_DISCOVERY", "false");
         env.put("STREAMPULSE_REDIS_PORT", String.valueOf(redisPort));
     }
 

@@ -56,7 +56,7 @@ public final class AlertDispatcher implements AutoCloseable {
         this.receivers = receivers;
         this.options = options;
         this.clock = clock;
-        this.writer = new OutboxWriter(outbox, entry -> lane(entry.receiver()).add(entry), clock);
+        this.writer = new OutboxWriter(outbox, entry -> lane(entry).add(entry), clock);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class AlertDispatcher implements AutoCloseable {
         if (!left.isEmpty()) {
             LOG.info("Resuming {} undelivered alert deliveries from the outbox", left.size());
         }
-        left.forEach(entry -> lane(entry.receiver()).add(entry));
+        left.forEach(entry -> lane(entry).add(entry));
     }
 
     /**
@@ -121,53 +121,56 @@ public final class AlertDispatcher implements AutoCloseable {
         return receivers.apply(receiver).map(Receiver::enabled).orElse(configEnabled.contains(receiver));
     }
 
-    private ReceiverLane lane(String receiver) {
-        return lanes.computeIfAbsent(receiver, r -> new ReceiverLane(r, this::attempt, clock));
+    /** The entry's lane: one per receiver, or per receiver and key when the receiver has several. */
+    private ReceiverLane lane(OutboxEntry entry) {
+        DeviceMapping mapping = mappings.get(entry.event().deviceId());
+        int index = mapping == null ? 0 : receivers.apply(entry.receiver()).map(r -> r.lane(mapping)).orElse(0);
+        String name = index == 0 ? entry.receiver() : entry.receiver() + "-" + index;
+        return lanes.computeIfAbsent(name, n -> new ReceiverLane(entry.receiver(), n, this::attempt, clock));
     }
 
-    /** One try of the lane's head; the entry to retry, or empty when it is finished. */
+    /**
+     * One try of the lane's head; the entry to retry, or empty when it is finished. The answer goes to the writer's
+     * next commit and the lane moves on at once: should the bridge die before that commit, the row is still pending
+     * and is sent again after the restart (at least once, never lost).
+     */
     private Optional<OutboxEntry> attempt(OutboxEntry entry) {
         AlertEvent event = entry.event();
         DeviceMapping mapping = mappings.get(event.deviceId());
         long now = clock.millis();
-        try {
-            if (mapping == null || !DeliveryRouting.routed(mapping, entry.receiver())) {
-                finish(entry.retryAt(entry.attempts(), now, 0, "not sent: device no longer mapped to "
-                        + entry.receiver()), OutboxEntry.EXPIRED);
-                return Optional.empty();
-            }
-            Optional<Receiver> receiver = receivers.apply(entry.receiver());
-            if (receiver.isPresent() && !receiver.get().enabled()) {
-                return Optional.of(entry.holdUntil(now + DISABLED_RECHECK.toMillis()));
-            }
-            int attempts = entry.attempts() + 1;
-            Delivery delivery = receiver.isEmpty()
-                    ? new Delivery(entry.receiver(), event.id(), false, "no " + entry.receiver()
-                        + " receiver in this bridge", 0, now)
-                    : await(receiver.get(), event, mapping);
-            long done = clock.millis();
-            if (delivery.acknowledged()) {
-                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.DELIVERED);
-                LOG.info("Delivered {} to {} (device {}, attempt {}): {}", event.id(), entry.receiver(),
-                        event.deviceId(), attempts, delivery.answer());
-                return Optional.empty();
-            }
-            if (done - entry.createdMillis() >= options.expiry().toMillis()) {
-                finish(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.EXPIRED);
-                LOG.error("Gave up {} to {} (device {}) after {} attempts over {}: {}", event.id(), entry.receiver(),
-                        event.deviceId(), attempts, options.expiry(), delivery.answer());
-                return Optional.empty();
-            }
-            long next = done + options.backoff().delayMillis(attempts, ThreadLocalRandom.current().nextDouble());
-            OutboxEntry retry = entry.retryAt(attempts, done, next, delivery.answer());
-            outbox.failed(retry);
-            LOG.warn("Delivery of {} to {} failed (device {}, attempt {}): {}; next try in {} ms", event.id(),
-                    entry.receiver(), event.deviceId(), attempts, delivery.answer(), next - done);
-            return Optional.of(retry);
-        } catch (SQLException e) {
-            LOG.error("Outbox write for {} to {} failed: {}; retrying", event.id(), entry.receiver(), e.getMessage());
-            return Optional.of(entry.holdUntil(now + options.backoff().initial().toMillis()));
+        if (mapping == null || !DeliveryRouting.routed(mapping, entry.receiver())) {
+            writer.record(entry.retryAt(entry.attempts(), now, 0, "not sent: device no longer mapped to "
+                    + entry.receiver()), OutboxEntry.EXPIRED);
+            return Optional.empty();
         }
+        Optional<Receiver> receiver = receivers.apply(entry.receiver());
+        if (receiver.isPresent() && !receiver.get().enabled()) {
+            return Optional.of(entry.holdUntil(now + DISABLED_RECHECK.toMillis()));
+        }
+        int attempts = entry.attempts() + 1;
+        Delivery delivery = receiver.isEmpty()
+                ? new Delivery(entry.receiver(), event.id(), false, "no " + entry.receiver()
+                    + " receiver in this bridge", 0, now)
+                : await(receiver.get(), event, mapping);
+        long done = clock.millis();
+        if (delivery.acknowledged()) {
+            writer.record(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.DELIVERED);
+            LOG.info("Delivered {} to {} (device {}, attempt {}): {}", event.id(), entry.receiver(),
+                    event.deviceId(), attempts, delivery.answer());
+            return Optional.empty();
+        }
+        if (done - entry.createdMillis() >= options.expiry().toMillis()) {
+            writer.record(entry.retryAt(attempts, done, 0, delivery.answer()), OutboxEntry.EXPIRED);
+            LOG.error("Gave up {} to {} (device {}) after {} attempts over {}: {}", event.id(), entry.receiver(),
+                    event.deviceId(), attempts, options.expiry(), delivery.answer());
+            return Optional.empty();
+        }
+        long next = done + options.backoff().delayMillis(attempts, ThreadLocalRandom.current().nextDouble());
+        OutboxEntry retry = entry.retryAt(attempts, done, next, delivery.answer());
+        writer.record(retry, OutboxEntry.FAILED);
+        LOG.warn("Delivery of {} to {} failed (device {}, attempt {}): {}; next try in {} ms", event.id(),
+                entry.receiver(), event.deviceId(), attempts, delivery.answer(), next - done);
+        return Optional.of(retry);
     }
 
     private Delivery await(Receiver receiver, AlertEvent event, DeviceMapping mapping) {
@@ -187,10 +190,6 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private void finish(OutboxEntry entry, String status) throws SQLException {
-        outbox.finished(entry, status);
-    }
-
     private void once(String key, String format, Object... args) {
         if (loggedOnce.add(key)) {
             LOG.warn(format, args);
@@ -200,13 +199,13 @@ public final class AlertDispatcher implements AutoCloseable {
     /** Rows queued in memory per receiver (the outbox file has the same ones). */
     public Map<String, Integer> queued() {
         Map<String, Integer> sizes = new java.util.TreeMap<>();
-        lanes.forEach((name, lane) -> sizes.put(name, lane.size()));
+        lanes.values().forEach(lane -> sizes.merge(lane.receiver(), lane.size(), Integer::sum));
         return sizes;
     }
 
     @Override
     public void close() {
+        lanes.values().forEach(ReceiverLane::close); // first, so the writer records their last answers
         writer.close();
-        lanes.values().forEach(ReceiverLane::close);
     }
 }

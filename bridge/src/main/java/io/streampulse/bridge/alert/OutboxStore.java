@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The durable outbox and delivery log: one SQLite file ({@code outbox.db} in STREAMPULSE_DATA), WAL with
- * {@code synchronous=FULL}, so a row is on disk (fsync) before {@link #enqueue} returns and survives kill -9 and
+ * {@code synchronous=FULL}, so a row is on disk (fsync) before {@link #write} returns and survives kill -9 and
  * power loss. Redis is not used for this: the container's Redis fsyncs its AOF once a second, and delivery must
  * go on while Redis is down. One connection, one writer (this process), calls serialised.
  */
@@ -24,6 +24,10 @@ public final class OutboxStore implements AutoCloseable {
 
     /** One event for one receiver, to be queued. */
     public record Target(String receiver, AlertEvent event) {
+    }
+
+    /** A row's new status after an attempt: delivered or expired (a log line), or failed until its next attempt. */
+    public record Outcome(OutboxEntry entry, String status) {
     }
 
     /** The operator's figures: rows still to deliver, how many of them failed at least once, the oldest one. */
@@ -37,6 +41,7 @@ public final class OutboxStore implements AutoCloseable {
     private final int logCapacity;
     private int finishedSinceTrim;
     private long enqueueCommits;
+    private long commits;
 
     public OutboxStore(Path file, int logCapacity) {
         this.logCapacity = logCapacity;
@@ -62,12 +67,41 @@ public final class OutboxStore implements AutoCloseable {
     }
 
     /**
-     * Writes every target in one transaction (one fsync) and returns the new rows. A target already stored (same
-     * receiver and event id, e.g. an event replayed after a restart) is not stored twice and not returned.
+     * New rows and answers ({@link Outcome}) in one transaction: one fsync for all of them. Returns the new rows; a
+     * target already stored (same receiver and event id, e.g. an event replayed after a restart) is not stored twice
+     * and not returned.
      */
-    public synchronized List<OutboxEntry> enqueue(List<Target> targets, long nowMillis) throws SQLException {
+    public synchronized List<OutboxEntry> write(List<Target> targets, List<Outcome> outcomes, long nowMillis)
+            throws SQLException {
         List<OutboxEntry> added = new ArrayList<>();
         db.setAutoCommit(false);
+        try {
+            if (!targets.isEmpty()) {
+                insert(targets, nowMillis, added);
+            }
+            for (Outcome outcome : outcomes) {
+                boolean finished = !OutboxEntry.FAILED.equals(outcome.status());
+                update(outcome.entry(), outcome.status(), finished ? 0 : outcome.entry().nextAttemptMillis());
+                if (finished && ++finishedSinceTrim >= 100) {
+                    finishedSinceTrim = 0;
+                    trimLog();
+                }
+            }
+            db.commit();
+            commits++;
+            if (!targets.isEmpty()) {
+                enqueueCommits++;
+            }
+            return added;
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private void insert(List<Target> targets, long nowMillis, List<OutboxEntry> added) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO deliveries (receiver, event_id, device_id,"
                 + " device_name, kind, cause, restore, event_ms, status, attempts, created_ms, next_attempt_ms,"
                 + " last_attempt_ms, answer) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,0,'') ON CONFLICT DO NOTHING"
@@ -92,38 +126,22 @@ public final class OutboxStore implements AutoCloseable {
                     }
                 }
             }
-            db.commit();
-            enqueueCommits++;
-            return added;
-        } catch (SQLException e) {
-            db.rollback();
-            throw e;
-        } finally {
-            db.setAutoCommit(true);
         }
     }
 
-    /** Transactions {@link #enqueue} committed (each one fsync): fewer than alerts when they are grouped. */
+    /** Transactions that stored new rows (each one fsync): fewer than alerts when they are grouped. */
     public synchronized long enqueueCommits() {
         return enqueueCommits;
+    }
+
+    /** Every transaction {@link #write} committed, rows and answers: fewer than both together under load. */
+    public synchronized long commits() {
+        return commits;
     }
 
     /** Rows still to deliver, oldest first (what a restart resumes). */
     public synchronized List<OutboxEntry> unfinished() throws SQLException {
         return select("WHERE status IN ('pending', 'failed') ORDER BY seq", List.of());
-    }
-
-    public synchronized void failed(OutboxEntry entry) throws SQLException {
-        update(entry, OutboxEntry.FAILED, entry.nextAttemptMillis());
-    }
-
-    /** Delivered or expired: the row becomes a line of the (capped) delivery log. */
-    public synchronized void finished(OutboxEntry entry, String status) throws SQLException {
-        update(entry, status, 0);
-        if (++finishedSinceTrim >= 100) {
-            finishedSinceTrim = 0;
-            trimLog();
-        }
     }
 
     /** Newest first; {@code status} one of pending, failed, delivered, expired. */

@@ -7,24 +7,31 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The queue of one receiver, worked by one thread in outbox order: the head is attempted until it is finished
- * (delivered or expired) before the next one goes, so a receiver sees its events in the order they happened.
+ * The queue of one receiver (or of one of its lanes, see {@code Receiver.lane}), worked by one thread in outbox
+ * order: the head is attempted until it is finished (delivered or expired) before the next one goes, so a receiver
+ * sees the events of a lane in the order they happened.
  * {@code attempt} returns the entry to try again (with its next attempt time), or empty when it is finished.
  */
 final class ReceiverLane implements AutoCloseable {
 
+    private final String receiver;
     private final Deque<OutboxEntry> queue = new ArrayDeque<>();
     private final Function<OutboxEntry, Optional<OutboxEntry>> attempt;
     private final Clock clock;
     private final Thread worker;
     private boolean closed;
 
-    ReceiverLane(String receiver, Function<OutboxEntry, Optional<OutboxEntry>> attempt, Clock clock) {
+    ReceiverLane(String receiver, String name, Function<OutboxEntry, Optional<OutboxEntry>> attempt, Clock clock) {
+        this.receiver = receiver;
         this.attempt = attempt;
         this.clock = clock;
-        this.worker = new Thread(this::run, "delivery-" + receiver);
+        this.worker = new Thread(this::run, "delivery-" + name);
         worker.setDaemon(true);
         worker.start();
+    }
+
+    String receiver() {
+        return receiver;
     }
 
     synchronized void add(OutboxEntry entry) {

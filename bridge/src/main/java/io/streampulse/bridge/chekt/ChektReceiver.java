@@ -36,6 +36,12 @@ public final class ChektReceiver implements Receiver, HealthContributor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChektReceiver.class);
     public static final String NAME = "chekt";
+    /**
+     * Requests in flight at once, each zone always in the same lane (its events stay in order). A CHEKT zone is a
+     * channel of its own, so zones need no order between them; one request at a time (~1 ms each on loopback
+     * against the fake, more against a real bridge) cannot keep up with 1,000 events/s.
+     */
+    public static final int LANES = 8;
 
     private final Supplier<ReceiversSection.Chekt> config;
     private final HttpClient http;
@@ -64,6 +70,11 @@ public final class ChektReceiver implements Receiver, HealthContributor {
     public boolean enabled() {
         ReceiversSection.Chekt current = config.get();
         return current.enabled() && !current.url().isBlank();
+    }
+
+    @Override
+    public int lane(DeviceMapping mapping) {
+        return mapping.chektZone().map(zone -> Math.floorMod(zone, LANES)).orElse(0);
     }
 
     @Override

@@ -19,4 +19,13 @@ public interface Receiver {
     boolean enabled();
 
     CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping);
+
+    /**
+     * The delivery lane of a device's events: one lane sends one event at a time, in order, and waits for its
+     * answer; different lanes of one receiver run side by side. 0 (one lane, strict order for the whole receiver)
+     * unless the receiver's events are independent per key, as CHEKT's are per zone.
+     */
+    default int lane(DeviceMapping mapping) {
+        return 0;
+    }
 }

@@ -61,6 +61,8 @@ class AlertDispatcherTest {
         open.add(dispatcher);
         // d1 goes to exactly the receivers given (sia's zone is set, so a disabled sia is skipped for that reason)
         dispatcher.configure(Map.of("d1", mapping("d1", List.copyOf(byName.keySet())),
+                "d2", new DeviceMapping("d2", "", Optional.of(5), Optional.of(4), Optional.empty(), 0,
+                        List.copyOf(byName.keySet())),
                 "nozone", new DeviceMapping("nozone", "", Optional.empty(), Optional.empty(), Optional.empty(), 0,
                         List.of("chekt"))), byName.keySet());
         dispatcher.start();
@@ -166,6 +168,26 @@ class AlertDispatcherTest {
         dispatcher.dispatch(sent);
         Eventually.await(WAIT, "outbox empty", () -> backlog(dispatcher).unfinished() == 0);
         assertEquals(30, chekt.delivered().size(), "a replayed event is not sent twice");
+    }
+
+    @Test
+    void receiverWithLanes_aRefusedLaneDoesNotHoldUpAnother_eachInOrder() throws Exception {
+        RecordingReceiver chekt = new RecordingReceiver("chekt");
+        chekt.lanes(m -> m.chektZone().orElse(0)); // d1 zone 3, d2 zone 5: two lanes
+        chekt.refusing(e -> e.deviceId().equals("d2"));
+        AlertDispatcher dispatcher = dispatcher(chekt);
+        List<AlertEvent> d1 = IntStream.rangeClosed(1, 20).mapToObj(n -> event("d1", n)).toList();
+        List<AlertEvent> d2 = IntStream.rangeClosed(1, 20).mapToObj(n -> event("d2", n)).toList();
+        for (int n = 0; n < 20; n++) {
+            dispatcher.dispatch(List.of(d2.get(n), d1.get(n)));
+        }
+        Eventually.await(WAIT, "zone 3 delivered while zone 5 is refused", () -> chekt.delivered().size() == 20);
+        assertEquals(d1, chekt.delivered());
+        chekt.refusing(e -> false);
+        Eventually.await(WAIT, "zone 5 after it recovers", () -> chekt.delivered().size() == 40);
+        assertEquals(d2, chekt.delivered().subList(20, 40), "zone 5 in its own order");
+        Eventually.await(WAIT, "queued per receiver (its lanes summed), now empty",
+                () -> dispatcher.queued().equals(Map.of("chekt", 0)));
     }
 
     @Test

@@ -57,6 +57,15 @@ class ChektReceiverTest {
     }
 
     @Test
+    void lanes_oneZoneAlwaysInTheSameLane_zonesSpreadOverLanes() {
+        ChektReceiver chekt = receiver("http://127.0.0.1:1", TOKEN, 5, FAST);
+        assertEquals(chekt.lane(mapping(Optional.of(1))), chekt.lane(mapping(Optional.of(1 + ChektReceiver.LANES))));
+        assertEquals(ChektReceiver.LANES, java.util.stream.IntStream.rangeClosed(1, 100)
+                .map(zone -> chekt.lane(mapping(Optional.of(zone)))).distinct().count());
+        assertEquals(0, chekt.lane(mapping(Optional.empty())), "no zone: refused in lane 0 without a request");
+    }
+
+    @Test
     void deliver_alarmThenRestore_arriveWithZoneTextAndAuth() throws Exception {
         bridge = new FakeChektBridge(TOKEN);
         ChektReceiver chekt = receiver(bridge.url(), TOKEN, 5, FAST);

@@ -5,6 +5,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import io.streampulse.bridge.support.ConnectionFront;
 import io.streampulse.testkit.FreePorts;
 
 import java.net.InetAddress;

@@ -27,10 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** SiaReceiver against a fake DC-09 receiver on real sockets. */
 class SiaReceiverTest {
 
+    /** For the tests that wait out a timeout; the others allow a slow answer (a loaded CI machine). */
     private static final Duration TIMEOUT = Duration.ofMillis(300);
+    private static final Duration PATIENT = Duration.ofSeconds(2);
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     private FakeSiaReceiver fake;
+    private Duration attemptTimeout = PATIENT;
     private SiaReceiver sender;
     /** Every test but the wrong-key one expects each frame to pass the fake's checks, pysiaalarm's grammar included. */
     private boolean expectRejections;
@@ -104,6 +107,7 @@ class SiaReceiverTest {
     void deliver_wrongKey_receiverRejectsAndTimesOut() throws IOException {
         expectRejections = true;
         restartFake(SiaVectors.KEY_256);
+        attemptTimeout = TIMEOUT;
         sender = start(Transport.UDP, SiaVectors.KEY_128, Format.SIA_DCS, Duration.ZERO);
         Delivery delivery = deliver(AlertCause.OPEN, false, 1);
         assertFalse(delivery.acknowledged());
@@ -183,6 +187,7 @@ class SiaReceiverTest {
     @Test
     void deliver_silentReceiver_timeoutReportedWithoutBlockingCaller() {
         fake.silent(true);
+        attemptTimeout = TIMEOUT;
         sender = start(Transport.TCP, null, Format.SIA_DCS, Duration.ZERO);
         long start = System.nanoTime();
         CompletableFuture<Delivery> pending = sender.deliver(event(AlertCause.OPEN, false), mapping(1));
@@ -277,10 +282,10 @@ class SiaReceiverTest {
         return new SiaReceiver(settings(transport, port, key, format, supervision), Clock.systemUTC());
     }
 
-    private static SiaSettings settings(Transport transport, int port, String key, Format format,
-                                        Duration supervision) {
+    private SiaSettings settings(Transport transport, int port, String key, Format format,
+                                 Duration supervision) {
         return new SiaSettings(true, "127.0.0.1", port, transport, format, "1234", "0", "0",
-                key == null ? null : SiaCipher.fromHex(key), supervision, TIMEOUT, SiaSettings.DEFAULT_ATTEMPTS);
+                key == null ? null : SiaCipher.fromHex(key), supervision, attemptTimeout, SiaSettings.DEFAULT_ATTEMPTS);
     }
 
     private void restartFake(String key) throws IOException {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * A real Receiver for tests: acknowledges what it is given and remembers it, or refuses while told to fail
@@ -26,6 +28,8 @@ public final class RecordingReceiver implements Receiver, Ordered {
     private volatile boolean failing;
     private volatile boolean enabled = true;
     private volatile Consumer<AlertEvent> onAttempt = e -> { };
+    private volatile Predicate<AlertEvent> refuses = e -> false;
+    private volatile ToIntFunction<DeviceMapping> lanes = m -> 0;
 
     public RecordingReceiver(String name) {
         this.name = name;
@@ -33,6 +37,21 @@ public final class RecordingReceiver implements Receiver, Ordered {
 
     public void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    /** Refuses just the events {@code refuses} picks (a CHEKT zone that is broken), the others are acknowledged. */
+    public void refusing(Predicate<AlertEvent> refuses) {
+        this.refuses = refuses;
+    }
+
+    /** The receiver's lanes ({@link Receiver#lane}); one lane unless set. */
+    public void lanes(ToIntFunction<DeviceMapping> lanes) {
+        this.lanes = lanes;
+    }
+
+    @Override
+    public int lane(DeviceMapping mapping) {
+        return lanes.applyAsInt(mapping);
     }
 
     public void enabled(boolean enabled) {
@@ -57,7 +76,7 @@ public final class RecordingReceiver implements Receiver, Ordered {
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
         onAttempt.accept(event);
-        boolean ok = !failing;
+        boolean ok = !failing && !refuses.test(event);
         long now = System.currentTimeMillis();
         attempts.add(new Attempt(event, ok, now));
         return CompletableFuture.completedFuture(new Delivery(name, event.id(), ok, ok ? "ACK" : "refused: down",

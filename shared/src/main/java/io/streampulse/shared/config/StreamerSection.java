@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The dashboard camera. The yolink-chekt {@code .env} names (RTSP_PORT, RTSP_API_PORT, ONVIF_PORT, STREAM_NAME,
  * FRAME_RATE, WIDTH, HEIGHT, CYCLE_INTERVAL, ENABLE_ONVIF) override these keys; see {@link #read}.
- * {@code onvif_port} defaults to the HTTP API port (one listener) unless set.
+ * {@code onvif_port} defaults to the HTTP API port (one listener) unless set. {@code onvif.discovery} (default on)
+ * answers WS-Discovery probes on UDP {@code onvif.discovery_port} (3702, the standard port; tests move it);
+ * ONVIF_DISCOVERY overrides it (test harnesses turn it off so no Hello leaves the machine).
  */
 public record StreamerSection(
         int rtspPort,
@@ -19,17 +21,19 @@ public record StreamerSection(
         int cycleIntervalMs,
         boolean onvifEnabled,
         String onvifUsername,
-        Secret onvifPassword) {
+        Secret onvifPassword,
+        boolean discoveryEnabled,
+        int discoveryPort) {
 
     /** The environment variables that override this section, in the seed's spelling. */
     public static final List<String> ENV_NAMES = List.of("RTSP_PORT", "RTSP_API_PORT", "ONVIF_PORT", "STREAM_NAME",
-            "FRAME_RATE", "WIDTH", "HEIGHT", "CYCLE_INTERVAL", "ENABLE_ONVIF");
+            "FRAME_RATE", "WIDTH", "HEIGHT", "CYCLE_INTERVAL", "ENABLE_ONVIF", "ONVIF_DISCOVERY");
 
     static StreamerSection read(NodeReader r, Map<String, String> env) {
         r.warnUnknown(NodeReader.keys("rtsp_port", "api_port", "onvif_port", "stream_name", "frame_rate", "width",
                 "height", "cycle_interval_ms", "onvif"));
         NodeReader onvif = r.section("onvif");
-        onvif.warnUnknown(NodeReader.keys("enabled", "username", "password"));
+        onvif.warnUnknown(NodeReader.keys("enabled", "username", "password", "discovery", "discovery_port"));
         StreamerEnv e = new StreamerEnv(env, r.problems());
         int apiPort = e.integer("RTSP_API_PORT", r.integer("api_port", 8080, 1, 65_535), 1, 65_535);
         int onvifPort = r.has("onvif_port") ? r.integer("onvif_port", apiPort, 1, 65_535) : apiPort;
@@ -51,7 +55,9 @@ public record StreamerSection(
                         3_600_000),
                 e.bool("ENABLE_ONVIF", onvif.bool("enabled", true)),
                 onvif.string("username", ""),
-                onvif.secret("password"));
+                onvif.secret("password"),
+                e.bool("ONVIF_DISCOVERY", onvif.bool("discovery", true)),
+                onvif.integer("discovery_port", 3702, 1, 65_535));
     }
 
     private static final String STREAM_NAME_PATTERN = "[A-Za-z0-9._-]{1,64}";

@@ -31,6 +31,7 @@ public final class SseFollower implements AutoCloseable {
     private final URI eventsUri;
     private final Consumer<SseEvent> consumer;
     private final Runnable onConnected;
+    private final Consumer<String> onDisconnected;
     private final ReconnectBackoff backoff;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
@@ -42,10 +43,17 @@ public final class SseFollower implements AutoCloseable {
     /** @param peer the peer's name for logs and /health ("monitor", "bridge") */
     public SseFollower(String peer, URI eventsUri, Consumer<SseEvent> consumer, Runnable onConnected,
                        ReconnectBackoff backoff) {
+        this(peer, eventsUri, consumer, onConnected, reason -> { }, backoff);
+    }
+
+    /** @param onDisconnected told why, on the follower's thread, each time a connection attempt or stream ends */
+    public SseFollower(String peer, URI eventsUri, Consumer<SseEvent> consumer, Runnable onConnected,
+                       Consumer<String> onDisconnected, ReconnectBackoff backoff) {
         this.peer = peer;
         this.eventsUri = eventsUri;
         this.consumer = consumer;
         this.onConnected = onConnected;
+        this.onDisconnected = onDisconnected;
         this.backoff = backoff;
     }
 
@@ -99,6 +107,7 @@ public final class SseFollower implements AutoCloseable {
             if (!running()) {
                 return;
             }
+            onDisconnected.accept(lastError);
             Duration delay = backoff.delay(failures++, ThreadLocalRandom.current().nextDouble());
             if (failures == 1) {
                 LOG.warn("{} events: {}; reconnecting with backoff", peer, lastError);

@@ -225,6 +225,20 @@ class ConfigParserTest {
     }
 
     @Test
+    void parse_onvifDiscovery_defaultsOnAtTheStandardPort_andCanBeMovedOrTurnedOff() {
+        StreamerSection defaults = valid("").streamer();
+        StreamerSection moved = valid("streamer:\n  onvif:\n    discovery: false\n    discovery_port: 13702\n")
+                .streamer();
+
+        assertTrue(defaults.discoveryEnabled());
+        assertEquals(3702, defaults.discoveryPort());
+        assertFalse(moved.discoveryEnabled());
+        assertEquals(13702, moved.discoveryPort());
+        assertFalse(ConfigParser.parse("", Map.of("ONVIF_DISCOVERY", "false"), BOX).config().orElseThrow()
+                .streamer().discoveryEnabled());
+    }
+
+    @Test
     void parse_badStreamerEnv_namesTheVariable() {
         ParsedConfig parsed = ConfigParser.parse("", Map.of("FRAME_RATE", "fast"), BOX);
 

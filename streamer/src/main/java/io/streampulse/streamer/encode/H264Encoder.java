@@ -1,5 +1,6 @@
 package io.streampulse.streamer.encode;
 
+import io.streampulse.streamer.encode.sps.SpsTimingRewriter;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -44,11 +45,14 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 /**
  * H.264 through libavcodec's libopenh264 (the LGPL FFmpeg build has no libx264): BGR24 pictures in, Annex B access
  * units out, one per picture (OpenH264 has no B-frames and no delay). swscale converts to YUV 4:2:0 and scales the
- * sub profile. Not thread-safe: one frame-loop thread calls it.
+ * sub profile. Every SPS gets VUI timing and "no reordering" on its way out ({@link SpsTimingRewriter}), so the
+ * stream, the kept keyframe and the SDP's sprop-parameter-sets all carry it. Not thread-safe: one frame-loop thread
+ * calls it.
  */
 public final class H264Encoder implements AutoCloseable {
 
     private final EncoderSettings settings;
+    private final SpsTimingRewriter spsRewriter;
     private final AVCodecContext context;
     private final SwsContext scaler;
     private final AVFrame frame;
@@ -56,10 +60,16 @@ public final class H264Encoder implements AutoCloseable {
     private final BytePointer source;
     private final PointerPointer<BytePointer> sourcePlanes;
     private final IntPointer sourceStrides;
+    private final boolean scaling;
     private long lastPts = Long.MIN_VALUE;
+    private boolean converted;
+    private long convertedLayer = -1;
+    private SwsContext bandScaler;
+    private int bandRows;
 
     public H264Encoder(EncoderSettings settings) {
         this.settings = settings;
+        this.spsRewriter = new SpsTimingRewriter(settings.frameRate());
         AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
         if (codec == null) {
             throw new IllegalStateException("FFmpeg has no libopenh264 encoder (the LGPL javacv natives include it)");
@@ -79,7 +89,7 @@ public final class H264Encoder implements AutoCloseable {
         int opened = avcodec_open2(context, codec, options);
         av_dict_free(options);
         check(opened, "opening libopenh264 at " + settings.width() + "x" + settings.height());
-        boolean scaling = settings.width() != settings.sourceWidth() || settings.height() != settings.sourceHeight();
+        scaling = settings.width() != settings.sourceWidth() || settings.height() != settings.sourceHeight();
         scaler = sws_getContext(settings.sourceWidth(), settings.sourceHeight(), AV_PIX_FMT_BGR24, settings.width(),
                 settings.height(), AV_PIX_FMT_YUV420P, scaling ? SWS_AREA : SWS_POINT, null, null,
                 (DoublePointer) null);
@@ -105,11 +115,58 @@ public final class H264Encoder implements AutoCloseable {
      * @param keyframe force an IDR (OpenH264 then repeats SPS and PPS in front of it)
      */
     public AccessUnit encode(byte[] bgr, long ptsMillis, boolean keyframe) {
+        return encode(Picture.whole(bgr), ptsMillis, keyframe);
+    }
+
+    /**
+     * Encodes a picture, converting only its changing rows when the last one converted was drawn on the same layer
+     * and no scaling is involved (copying 6 MB to native memory and converting all of 1080p was a fifth of the frame
+     * loop's time once drawing was cached).
+     */
+    public AccessUnit encode(Picture picture, long ptsMillis, boolean keyframe) {
+        byte[] bgr = picture.bgr();
         if (bgr.length != source.capacity()) {
             throw new IllegalArgumentException("picture has " + bgr.length + " bytes, expected " + source.capacity());
         }
-        source.position(0).put(bgr);
-        sws_scale(scaler, sourcePlanes, sourceStrides, 0, settings.sourceHeight(), frame.data(), frame.linesize());
+        int stride = settings.sourceWidth() * 3;
+        int rows = Math.min(settings.sourceHeight(), (picture.changingRows() + 1) & ~1); // 4:2:0: even rows
+        if (!scaling && converted && picture.layer() >= 0 && picture.layer() == convertedLayer && rows > 0
+                && rows < settings.sourceHeight()) {
+            source.position(0).put(bgr, 0, rows * stride);
+            sws_scale(band(rows), sourcePlanes, sourceStrides, 0, rows, frame.data(), frame.linesize());
+        } else {
+            source.position(0).put(bgr);
+            sws_scale(scaler, sourcePlanes, sourceStrides, 0, settings.sourceHeight(), frame.data(),
+                    frame.linesize());
+        }
+        converted = true;
+        convertedLayer = picture.layer();
+        return encodeFrame(ptsMillis, keyframe);
+    }
+
+    /** A converter for the top {@code rows} rows alone (a whole picture to swscale, so no slice state). */
+    private SwsContext band(int rows) {
+        if (bandScaler == null || bandRows != rows) {
+            sws_freeContext(bandScaler);
+            bandScaler = sws_getContext(settings.sourceWidth(), rows, AV_PIX_FMT_BGR24, settings.width(), rows,
+                    AV_PIX_FMT_YUV420P, SWS_POINT, null, null, (DoublePointer) null);
+            bandRows = rows;
+        }
+        return bandScaler;
+    }
+
+    /**
+     * Encodes the last picture again (no conversion): an unchanged P-frame of a few hundred bytes, for a client
+     * that needs more frames than the stream has cached (see {@code MediaStream}).
+     */
+    public AccessUnit repeat(long ptsMillis) {
+        if (!converted) {
+            throw new IllegalStateException("nothing encoded yet to repeat");
+        }
+        return encodeFrame(ptsMillis, false);
+    }
+
+    private AccessUnit encodeFrame(long ptsMillis, boolean keyframe) {
         long pts = Math.max(ptsMillis, lastPts + 1);
         lastPts = pts;
         frame.pts(pts);
@@ -129,15 +186,18 @@ public final class H264Encoder implements AutoCloseable {
             stream = concat(stream, bytes);
             av_packet_unref(packet);
         }
-        List<byte[]> nals = AnnexB.split(stream);
+        List<byte[]> nals = AnnexB.split(stream).stream()
+                .map(nal -> AnnexB.type(nal) == AnnexB.NAL_SPS ? spsRewriter.rewrite(nal) : nal).toList();
         key |= nals.stream().anyMatch(nal -> AnnexB.type(nal) == AnnexB.NAL_IDR);
-        return new AccessUnit(nals, key, ptsMillis);
+        // the pts actually used: units drawn within the same millisecond still get distinct RTP timestamps
+        return new AccessUnit(nals, key, pts);
     }
 
     @Override
     public void close() {
         avcodec_free_context(context);
         sws_freeContext(scaler);
+        sws_freeContext(bandScaler);
         av_frame_free(frame);
         av_packet_free(packet);
         source.close();

@@ -21,8 +21,11 @@ import java.util.Map;
  */
 public final class Dashboard implements AutoCloseable {
 
-    /** The alarm screen stays this long after the last alarm cleared. */
-    public static final long ALARM_HOLD_MILLIS = 30_000;
+    /**
+     * The alarm screen stays this long after the last alarm cleared (30 s; the system property lets
+     * bench/streamer measure many alarms in a row).
+     */
+    public static final long ALARM_HOLD_MILLIS = Long.getLong("streampulse.streamer.alarm-hold-millis", 30_000);
     /** A bridge that dropped keeps the last grid on screen this long before the screen says it is unreachable. */
     public static final long BRIDGE_GRACE_MILLIS = 15_000;
 
@@ -52,7 +55,7 @@ public final class Dashboard implements AutoCloseable {
 
     private static Profile profile(String token, EncoderSettings settings) {
         return new Profile(token, new H264Encoder(settings), new MediaStream(token, settings.width(),
-                settings.height()));
+                settings.height(), settings.frameRate()));
     }
 
     public void start() throws InterruptedException {

@@ -1,9 +1,12 @@
 package io.streampulse.streamer.http;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.core.annotation.Nullable;
@@ -12,6 +15,7 @@ import io.streampulse.streamer.engine.FrameLoop;
 import io.streampulse.streamer.engine.FrameStats;
 import io.streampulse.streamer.engine.Profile;
 import io.streampulse.streamer.render.RenderedFrame;
+import io.streampulse.streamer.rtsp.RtspAuth;
 import io.streampulse.streamer.view.DashboardView;
 
 import java.time.Instant;
@@ -22,15 +26,19 @@ import java.util.Optional;
 
 /**
  * {@code GET /status} (JSON) and the current picture as JPEG: {@code /snapshot.jpg} (main),
- * {@code /snapshot/<profile>.jpg} and {@code /onvif/snapshot?token=<profile>} (the seed's path).
+ * {@code /snapshot/<profile>.jpg} and {@code /onvif/snapshot?token=<profile>} (the seed's path, handed out by
+ * GetSnapshotUri). With a user configured the pictures ask for the same credentials as RTSP (Basic or Digest):
+ * they show what the stream shows.
  */
 @Controller
 public class StreamerController {
 
     private final StreamerRuntime runtime;
+    private final RtspAuth auth;
 
     public StreamerController(StreamerRuntime runtime) {
         this.runtime = runtime;
+        this.auth = new RtspAuth(runtime.section().onvifUsername(), runtime.section().onvifPassword().value());
     }
 
     @Get(uri = "/status", produces = MediaType.APPLICATION_JSON)
@@ -66,8 +74,8 @@ public class StreamerController {
     private Map<String, Object> profile(Profile profile) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("token", profile.token());
-        entry.put("width", profile.stream().width());
-        entry.put("height", profile.stream().height());
+        entry.put("width", profile.width());
+        entry.put("height", profile.height());
         entry.put("path", "/" + runtime.section().streamName() + "_" + profile.token());
         entry.put("clients", profile.stream().clients());
         entry.put("frames", profile.stream().frames());
@@ -75,21 +83,28 @@ public class StreamerController {
     }
 
     @Get(uri = "/snapshot.jpg", produces = MediaType.IMAGE_JPEG)
-    public HttpResponse<byte[]> snapshot() {
-        return jpeg("main");
+    public HttpResponse<byte[]> snapshot(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return jpeg("main", authorization);
     }
 
     @Get(uri = "/snapshot/{profile}.jpg", produces = MediaType.IMAGE_JPEG)
-    public HttpResponse<byte[]> snapshotOf(@PathVariable String profile) {
-        return jpeg(profile);
+    public HttpResponse<byte[]> snapshotOf(@PathVariable String profile,
+                                           @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return jpeg(profile, authorization);
     }
 
     @Get(uri = "/onvif/snapshot", produces = MediaType.IMAGE_JPEG)
-    public HttpResponse<byte[]> onvifSnapshot(@Nullable @QueryValue String token) {
-        return jpeg(token == null ? "main" : token);
+    public HttpResponse<byte[]> onvifSnapshot(@Nullable @QueryValue String token,
+                                              @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {
+        return jpeg(token == null ? "main" : token, authorization);
     }
 
-    private HttpResponse<byte[]> jpeg(String token) {
+    private HttpResponse<byte[]> jpeg(String token, String authorization) {
+        if (!auth.allows("GET", authorization)) {
+            MutableHttpResponse<byte[]> challenge = HttpResponse.unauthorized();
+            auth.challenges().forEach(value -> challenge.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, value));
+            return challenge;
+        }
         RenderedFrame frame = runtime.dashboard().frames().lastFrame();
         Optional<Profile> profile = runtime.dashboard().frames().profiles().stream()
                 .filter(candidate -> candidate.token().equals(token)).findFirst();
@@ -99,8 +114,7 @@ public class StreamerController {
         if (frame == null) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE);
         }
-        byte[] bytes = SnapshotJpeg.encode(frame.image(), profile.get().stream().width(),
-                profile.get().stream().height());
+        byte[] bytes = SnapshotJpeg.encode(frame.image(), profile.get().width(), profile.get().height());
         return HttpResponse.ok(bytes).header("Cache-Control", "no-cache, no-store");
     }
 }

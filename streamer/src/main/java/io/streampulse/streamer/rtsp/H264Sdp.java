@@ -21,7 +21,11 @@ public final class H264Sdp {
                 + ";sprop-parameter-sets=" + base64.encodeToString(sps) + "," + base64.encodeToString(pps);
     }
 
-    public static String describe(String sessionName, byte[] sps, byte[] pps, long sessionId) {
+    /**
+     * @param frameRate the nominal rate, as {@code a=framerate} (RFC 4566): libavformat takes it as the stream's
+     *                  average rate, one of the two rates it needs before it stops probing and shows a picture
+     */
+    public static String describe(String sessionName, byte[] sps, byte[] pps, long sessionId, int frameRate) {
         return "v=0\r\n"
                 + "o=- " + sessionId + " 1 IN IP4 127.0.0.1\r\n"
                 + "s=" + sessionName + "\r\n"
@@ -31,6 +35,7 @@ public final class H264Sdp {
                 + "a=control:trackID=0\r\n"
                 + "a=rtpmap:" + PAYLOAD_TYPE + " H264/90000\r\n"
                 + "a=fmtp:" + PAYLOAD_TYPE + " " + fmtp(sps, pps) + "\r\n"
+                + "a=framerate:" + frameRate + "\r\n"
                 + "a=recvonly\r\n";
     }
 }

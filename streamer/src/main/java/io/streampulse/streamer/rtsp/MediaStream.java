@@ -14,16 +14,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One profile's H.264 track: packetizes each access unit once and fans it out to every playing client. Keeps
  * the units since the last keyframe (with its SPS and PPS), so a new client decodes a picture at once; a client
  * that fell behind waits for the next keyframe and asks the encoder for one.
+ *
+ * <p>A new client gets at least {@link #UNITS_FOR_NEW_CLIENT} units at once: libavformat (ffmpeg, ffprobe, NVRs
+ * built on it) reads about five seconds' worth of frames (five at 1 fps, counted at the SDP's {@code a=framerate})
+ * before it returns from probing an H.264 stream, and its parser holds a picture until the next unit begins. When
+ * fewer are cached, the stream asks the encoder for repeats of the current picture (tiny unchanged P-frames).
+ *
+ * <p>A stream nobody plays is not encoded ({@link #idle()}); its cache is then stale, and its next client waits for
+ * the fresh keyframe the encoder makes for it (the SDP's parameter sets stay valid: same encoder).
  */
 public final class MediaStream {
 
     /** More than this many units since a keyframe: ask for a new one rather than grow the cache. */
     static final int MAX_CACHED_UNITS = 64;
     static final int MAX_PAYLOAD = 1_400;
+    /** Five frames of probing, the unit that ends the fifth, the one that ends probing and one to spare. */
+    public static final int UNITS_FOR_NEW_CLIENT = 8;
 
     private final String profile;
     private final int width;
     private final int height;
+    private final int frameRate;
     private final int ssrc;
     private final int timestampBase;
     private final long clockStart = System.currentTimeMillis();
@@ -31,17 +42,20 @@ public final class MediaStream {
     private final List<RtpSink> sinks = new CopyOnWriteArrayList<>();
     private final List<PacketizedUnit> sinceKeyframe = new ArrayList<>();
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
+    private volatile Runnable clientWaiting = () -> { };
+    private volatile boolean stale;
     private int nextSequence;
     private volatile byte[] sps;
     private volatile byte[] pps;
     private volatile long lastFrameMillis;
     private volatile long frames;
 
-    public MediaStream(String profile, int width, int height) {
+    public MediaStream(String profile, int width, int height, int frameRate) {
         SecureRandom random = new SecureRandom();
         this.profile = profile;
         this.width = width;
         this.height = height;
+        this.frameRate = frameRate;
         this.ssrc = random.nextInt();
         this.timestampBase = random.nextInt();
         this.nextSequence = random.nextInt(0x10000);
@@ -67,6 +81,7 @@ public final class MediaStream {
         PacketizedUnit packetized = new PacketizedUnit(timestamp, packets, unit.keyframe());
         if (unit.keyframe()) {
             sinceKeyframe.clear();
+            stale = false;
         } else if (sinceKeyframe.size() >= MAX_CACHED_UNITS) {
             keyframeWanted.set(true);
         }
@@ -80,10 +95,43 @@ public final class MediaStream {
         }
     }
 
-    /** Starts sending to a client: the cached units since the last keyframe first, then every new one. */
+    /**
+     * Starts sending to a client: the cached units since the last keyframe first (unless stale), then every new
+     * one. The encoder is told when the client needs a fresh keyframe or more units than are cached.
+     */
     synchronized void attach(RtpSink sink) {
-        sinceKeyframe.forEach(sink::send);
+        if (!stale) {
+            sinceKeyframe.forEach(sink::send);
+        }
         sinks.add(sink);
+        if (stale || (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT)) {
+            clientWaiting.run();
+        }
+    }
+
+    /** Who makes a fresh keyframe or repeats when a new client needs them (the frame loop). */
+    public void onClientWaiting(Runnable encoder) {
+        this.clientWaiting = encoder;
+    }
+
+    /** Nobody plays it and a DESCRIBE can already be answered: no need to encode. */
+    public boolean idle() {
+        return sinks.isEmpty() && sps != null && pps != null;
+    }
+
+    /** The encoder skipped a picture: the cache no longer ends with the current one. */
+    public synchronized void skipped() {
+        stale = true;
+    }
+
+    /** Whether the next unit must be a keyframe because pictures were skipped. */
+    public boolean stale() {
+        return stale;
+    }
+
+    /** Units a client attaching now would get at once (none while stale). */
+    public synchronized int cachedUnits() {
+        return stale ? 0 : sinceKeyframe.size();
     }
 
     void detach(RtpSink sink) {
@@ -116,7 +164,7 @@ public final class MediaStream {
         byte[] spsNow = sps;
         byte[] ppsNow = pps;
         return spsNow == null || ppsNow == null ? Optional.empty()
-                : Optional.of(H264Sdp.describe(sessionName, spsNow, ppsNow, clockStart));
+                : Optional.of(H264Sdp.describe(sessionName, spsNow, ppsNow, clockStart, frameRate));
     }
 
     public String profile() {

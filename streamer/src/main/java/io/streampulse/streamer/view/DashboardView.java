@@ -32,4 +32,10 @@ public record DashboardView(Screen screen, String siteName, String clock, boolea
     public boolean alarm() {
         return screen == Screen.ALARM;
     }
+
+    /** The same view without its clock: what the renderer's cached layer shows. */
+    public DashboardView withoutClock() {
+        return new DashboardView(screen, siteName, "", bridgeConnected, problem, cards, clearedIds, page, pages,
+                totalSensors);
+    }
 }

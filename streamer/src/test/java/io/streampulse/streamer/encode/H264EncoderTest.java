@@ -5,6 +5,7 @@ import io.streampulse.streamer.feed.FeedSnapshot;
 import io.streampulse.streamer.render.DashboardRenderer;
 import io.streampulse.streamer.render.Fonts;
 import io.streampulse.streamer.render.GridLayout;
+import io.streampulse.streamer.render.RenderedFrame;
 import io.streampulse.streamer.view.ViewPlanner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +58,67 @@ class H264EncoderTest {
     }
 
     @Test
+    void encode_spsCarriesTimingAndNoReordering_asFfmpegReadsIt() throws IOException, InterruptedException {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        try (H264Encoder encoder = new H264Encoder(EncoderSettings.subOf(
+                new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000)))) {
+            byte[] picture = picture(1920, 1080);
+            for (int i = 0; i < 3; i++) {
+                for (byte[] nal : encoder.encode(picture, i * 1_000L, i == 0).nals()) {
+                    stream.write(new byte[] {0, 0, 0, 1});
+                    stream.write(nal);
+                }
+            }
+        }
+        Path file = dir.resolve("timed.h264");
+        Files.write(file, stream.toByteArray());
+        assertEquals("1/1", run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=r_frame_rate", "-of", "csv=p=0", file.toString()));
+        String trace = run("ffmpeg", "-v", "info", "-i", file.toString(), "-c", "copy", "-bsf:v", "trace_headers",
+                "-f", "null", "-");
+        for (String field : List.of("num_units_in_tick", "time_scale", "max_num_reorder_frames",
+                "max_dec_frame_buffering")) {
+            String value = trace.lines().filter(line -> line.contains(" " + field + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(field + " missing in:\n" + trace));
+            assertEquals(switch (field) {
+                case "num_units_in_tick", "max_dec_frame_buffering" -> "1";
+                case "time_scale" -> "2";
+                default -> "0";
+            }, value.substring(value.lastIndexOf('=') + 1).strip(), value);
+        }
+    }
+
+    @Test
+    void encode_onTheSameLayer_convertsOnlyTheClockBand_andEncodesTheSameAsWholeConversion() {
+        sameBitstreams(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
+        // scaled (sub profile) the picture is converted whole: a band scaled alone differs at its lower edge
+        sameBitstreams(EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000)));
+    }
+
+    private static void sameBitstreams(EncoderSettings settings) {
+        int width = settings.sourceWidth();
+        int height = settings.sourceHeight();
+        ViewPlanner planner = new ViewPlanner("Site", GridLayout.capacity(width, height), 10_000, 30_000, 15_000,
+                ZoneOffset.UTC);
+        DashboardRenderer renderer = new DashboardRenderer(width, height, Fonts.check(), ZoneOffset.UTC);
+        try (H264Encoder banded = new H264Encoder(settings); H264Encoder whole = new H264Encoder(settings)) {
+            for (int i = 0; i < 3; i++) {
+                long now = 1_000L * i;
+                RenderedFrame frame = renderer.render(planner.plan(FeedSnapshot.of(Cards.quiet(12)), now), now);
+                assertEquals(1, frame.layer(), "one layer, three clocks");
+                byte[] bgr = ((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData();
+                AccessUnit fromBand = banded.encode(new Picture(bgr, frame.layer(), frame.changingRows()), now, i == 0);
+                AccessUnit fromWhole = whole.encode(Picture.whole(bgr), now, i == 0);
+                assertEquals(fromWhole.nals().size(), fromBand.nals().size());
+                for (int n = 0; n < fromWhole.nals().size(); n++) {
+                    assertArrayEquals(fromWhole.nals().get(n), fromBand.nals().get(n),
+                            settings.width() + "x" + settings.height() + " picture " + i + " NAL " + n);
+                }
+            }
+        }
+    }
+
+    @Test
     void encode_subProfileScalesTo720p() throws IOException, InterruptedException {
         EncoderSettings sub = EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
         assertEquals(1280, sub.width());
@@ -82,10 +145,14 @@ class H264EncoderTest {
     }
 
     private static String ffprobe(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                "stream=codec_name,width,height", "-of", "csv=p=0", file.toString()).redirectErrorStream(true)
-                .start();
+        return run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height", "-of", "csv=p=0", file.toString());
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
         assertTrue(process.waitFor(20, TimeUnit.SECONDS));
-        return new String(process.getInputStream().readAllBytes()).strip();
+        return output.strip();
     }
 }

@@ -11,16 +11,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The dashboard played by the real ffprobe and ffmpeg over TCP and UDP. */
+/** The dashboard played by the real ffprobe and ffmpeg over TCP and UDP, and by GStreamer's rtspsrc. */
 class DashboardRtspTest {
 
     private static final FixedSensorFeed FEED = new FixedSensorFeed(FeedSnapshot.of(Cards.quiet(8)));
@@ -51,6 +56,41 @@ class DashboardRtspTest {
         assertEquals("h264,1920,1080", FfmpegClient.probe(base + "_main", "udp"));
         assertEquals("h264,1280,720", FfmpegClient.probe(base + "_sub", "tcp"));
         assertEquals("h264,1280,720", FfmpegClient.probe(base + "_sub", "udp"));
+    }
+
+    @Test
+    void gstreamerRtspsrc_playsAndDecodesTheSubProfile() throws IOException, InterruptedException {
+        Path script = Files.createTempFile("gst_rtsp_play", ".py");
+        try (InputStream in = DashboardRtspTest.class.getResourceAsStream("gst_rtsp_play.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process gst = new ProcessBuilder("/usr/bin/python3", script.toString(), base + "_sub", "3")
+                .redirectErrorStream(true).start();
+        try {
+            String output = new String(gst.getInputStream().readAllBytes());
+            assertTrue(gst.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, gst.exitValue(), output);
+            assertTrue(output.startsWith("1280x720"), output);
+        } finally {
+            gst.destroyForcibly();
+            Files.deleteIfExists(script);
+        }
+    }
+
+    @Test
+    void tenClientsAtOnce_eachDecodesAPicture() throws IOException, InterruptedException {
+        List<Process> decoders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                decoders.add(FfmpegClient.decoder(i % 3 == 0 ? base + "_sub" : base, i % 2 == 0 ? "tcp" : "udp", 1));
+            }
+            for (Process decoder : decoders) {
+                assertEquals(FfmpegClient.THUMB_WIDTH * FfmpegClient.THUMB_HEIGHT * 3,
+                        FfmpegClient.nextFrame(decoder.getInputStream()).length);
+            }
+        } finally {
+            decoders.forEach(Process::destroyForcibly);
+        }
     }
 
     @Test
@@ -106,7 +146,9 @@ class DashboardRtspTest {
             decoder.destroyForcibly();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 2_000, "first picture after " + millis + " ms");
+        // FFmpeg's default probing: 0.2-0.5 s on a quiet machine, 2.7 s seen at load 25 on 2 cores (bench/streamer
+        // measures it); without VUI timing, the SDP's a=framerate and enough units at once it took 5-20 s
+        assertTrue(millis < 4_000, "first picture after " + millis + " ms");
     }
 
     @Test

@@ -6,17 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real ffprobe/ffmpeg as RTSP clients. */
+/** The real ffprobe/ffmpeg as RTSP clients, with FFmpeg's default probing (as NVRs built on it do). */
 final class FfmpegClient {
 
     static final int THUMB_WIDTH = 64;
     static final int THUMB_HEIGHT = 36;
-
-    /**
-     * FFmpeg reads 20 frames (20 s at 1 fps) to guess a frame rate before it decodes anything when the SPS has no
-     * VUI timing, which OpenH264's has not; the clients here are told not to guess (-fpsprobesize 0).
-     */
-    static final String ANALYZE_MICROS = "200000";
 
     private FfmpegClient() {
     }
@@ -24,7 +18,8 @@ final class FfmpegClient {
     /** "codec,width,height" as ffprobe reports the first video stream. */
     static String probe(String url, String transport) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", transport,
-                "-analyzeduration", ANALYZE_MICROS, "-fpsprobesize", "0", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", url)
+                "-select_streams", "v:0",
+                "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", url)
                 .redirectErrorStream(true).start();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -36,7 +31,7 @@ final class FfmpegClient {
     /** ffmpeg decoding every frame to 64×36 RGB24 on its stdout, until destroyed. */
     static Process decoder(String url, String transport, int frames) throws IOException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error",
-                "-flags", "low_delay", "-threads", "1", "-analyzeduration", ANALYZE_MICROS, "-fpsprobesize", "0", "-rtsp_transport", transport, "-i", url,
+                "-flags", "low_delay", "-threads", "1", "-rtsp_transport", transport, "-i", url,
                 "-fps_mode", "passthrough", "-flush_packets", "1"));
         if (frames > 0) {
             command.addAll(List.of("-frames:v", String.valueOf(frames)));

@@ -18,13 +18,13 @@ import java.util.concurrent.Executors;
  * event stream {@code /api/devices/events} as the bridge sends it: a {@code snapshot} per device on connect,
  * then {@code device} events.
  */
-final class FakeBridge implements AutoCloseable {
+public final class FakeBridge implements AutoCloseable {
 
     private final HttpServer server;
     private final List<OutputStream> subscribers = new CopyOnWriteArrayList<>();
     private volatile String devices;
 
-    FakeBridge(String devicesJson) throws IOException {
+    public FakeBridge(String devicesJson) throws IOException {
         this.devices = devicesJson;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -50,12 +50,17 @@ final class FakeBridge implements AutoCloseable {
         subscribers.add(out);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** How many followers are subscribed to the event stream (a test sends events once one is). */
+    public int followers() {
+        return subscribers.size();
+    }
+
     /** Sends one {@code device} event to every follower. */
-    void device(String json) {
+    public void device(String json) {
         for (OutputStream out : subscribers) {
             try {
                 out.write(("event: device\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));

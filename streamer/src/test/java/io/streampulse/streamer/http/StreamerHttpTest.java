@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.streampulse.streamer.TestConfigs;
 import io.streampulse.testkit.Eventually;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.TempSuite;
@@ -22,10 +23,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The streamer process against a fake bridge: /status follows the bridge's events, snapshots are real JPEGs. */
+/**
+ * The streamer process against a fake bridge: /status follows the bridge's events, snapshots are real JPEGs, and a
+ * changed streamer section is applied live.
+ */
 class StreamerHttpTest {
 
     private static final String FRONT_DOOR = "{\"device_id\":\"d1\",\"name\":\"Front door\",\"type\":\"DoorSensor\","
@@ -42,9 +47,10 @@ class StreamerHttpTest {
     @Test
     void status_followsTheBridge_andSnapshotsAreJpegsAtEachProfileSize() throws Exception {
         int apiPort = FreePorts.next();
+        int rtspPort = FreePorts.next();
         TempSuite suite = TempSuite.create(dir);
-        suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + FreePorts.next()
-                + "\n  width: 640\n  height: 360\n");
+        suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + rtspPort
+                + "\n  width: 640\n  height: 360\n" + TestConfigs.NO_DISCOVERY);
         try (FakeBridge bridge = new FakeBridge("[" + FRONT_DOOR.formatted("closed", "") + "]")) {
             Map<String, Object> properties = new HashMap<>(suite.properties());
             properties.put("streampulse.bridge.url", bridge.url());
@@ -68,6 +74,16 @@ class StreamerHttpTest {
                 assertEquals(640, sub.getWidth());
                 assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(base + "/snapshot/nope.jpg")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode());
+
+                // the streamer section applies live: new size and stream name, a real client plays the new path
+                suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + rtspPort
+                        + "\n  width: 480\n  height: 270\n  stream_name: lobby\n" + TestConfigs.NO_DISCOVERY);
+                JsonNode rebuilt = Eventually.await(Duration.ofSeconds(10), "the pipeline rebuilt at 480x270",
+                        () -> get(base + "/status"), node -> node.path("stream_name").asText().equals("lobby")
+                                && node.path("profiles").get(0).path("width").asInt() == 480
+                                && node.path("frames").asLong() > 0);
+                assertEquals(270, rebuilt.path("profiles").get(0).path("height").asInt());
+                assertEquals("h264,480,270", ffprobe("rtsp://127.0.0.1:" + rtspPort + "/lobby"));
             }
         }
     }
@@ -82,6 +98,15 @@ class StreamerHttpTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String ffprobe(String url) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams",
+                "v:0", "-show_entries", "stream=codec_name,width,height", "-of", "csv=p=0", url)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes()).strip();
+        assertEquals(true, process.waitFor(15, TimeUnit.SECONDS), "ffprobe finished");
+        return output;
     }
 
     private BufferedImage jpeg(String url) throws IOException, InterruptedException {

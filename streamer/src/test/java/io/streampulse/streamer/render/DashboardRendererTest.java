@@ -41,6 +41,30 @@ class DashboardRendererTest {
     }
 
     @Test
+    void render_clockTicksAndLayerChanges_drawTheSamePixelsAsAFreshRenderer() {
+        ViewPlanner planner = new ViewPlanner("Warehouse 7", GridLayout.capacity(1280, 720), 10_000, 30_000, 15_000,
+                ZoneOffset.UTC);
+        DashboardRenderer cached = new DashboardRenderer(1280, 720, Fonts.check(), ZoneOffset.UTC);
+        List<SensorCard> alarm = new ArrayList<>(Cards.quiet(9));
+        alarm.set(2, Cards.door("d2", "Back door", true));
+        List<FeedSnapshot> feeds = List.of(FeedSnapshot.of(Cards.quiet(9)), FeedSnapshot.of(Cards.quiet(9)),
+                FeedSnapshot.of(Cards.quiet(9)), FeedSnapshot.of(alarm), FeedSnapshot.of(Cards.quiet(3)));
+        for (int i = 0; i < feeds.size(); i++) {
+            long now = NOW + i * 1_000L; // a new clock each time, the same layer for the first three
+            DashboardView view = planner.plan(feeds.get(i), now);
+            RenderedFrame fromCache = cached.render(view, now);
+            RenderedFrame fresh = new DashboardRenderer(1280, 720, Fonts.check(), ZoneOffset.UTC).render(view, now);
+            assertTrue(java.util.Arrays.equals(pixels(fresh.image()), pixels(fromCache.image())), "picture " + i);
+            assertEquals(fresh.texts(), fromCache.texts());
+            assertTrue(fromCache.texts().contains(view.clock()));
+        }
+    }
+
+    private static byte[] pixels(BufferedImage image) {
+        return ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    }
+
+    @Test
     void render_gridAt1080p_showsEveryCardOnTheFirstPage() throws IOException {
         RenderedFrame frame = render(1920, 1080, FeedSnapshot.of(Cards.quiet(7)), "grid-1080p-7");
         assertEquals(1920, frame.image().getWidth());

@@ -22,10 +22,11 @@ class H264SdpTest {
     @Test
     void describe_hasTheSessionAndTrackLinesClientsNeed() {
         String sdp = H264Sdp.describe("Dashboard", HexFormat.of().parseHex("6742c028"),
-                HexFormat.of().parseHex("68ce3c80"), 42);
+                HexFormat.of().parseHex("68ce3c80"), 42, 1);
         assertTrue(sdp.startsWith("v=0\r\no=- 42 1 IN IP4 127.0.0.1\r\ns=Dashboard\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"));
         assertTrue(sdp.contains("m=video 0 RTP/AVP 96\r\na=control:trackID=0\r\na=rtpmap:96 H264/90000\r\n"));
         assertTrue(sdp.contains("profile-level-id=42C028"));
+        assertTrue(sdp.contains("\r\na=framerate:1\r\n"));
     }
 
     @Test

@@ -55,6 +55,12 @@ public class UserStore implements AutoCloseable {
                           recovery_codes TEXT NOT NULL DEFAULT '',
                           disabled       INTEGER NOT NULL DEFAULT 0,
                           created_at     INTEGER NOT NULL)""");
+                // the last TOTP time step each user spent: a code is good once (kept across re-enrolment,
+                // steps only grow)
+                s.executeUpdate("""
+                        CREATE TABLE IF NOT EXISTS totp_last_step (
+                          username TEXT PRIMARY KEY COLLATE NOCASE,
+                          step     INTEGER NOT NULL)""");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the folder of " + file, e);
@@ -153,6 +159,48 @@ public class UserStore implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("update user " + user.username(), e);
         }
+    }
+
+    /**
+     * Spends a TOTP time step: true when it is later than any this user spent before (and records it), false for a
+     * replayed or older code. Atomic, so two requests racing with the same code cannot both pass.
+     */
+    public synchronized boolean claimTotpStep(String username, long step) {
+        try (PreparedStatement ps = connection.prepareStatement("""
+                INSERT INTO totp_last_step (username, step) VALUES (?, ?)
+                ON CONFLICT (username) DO UPDATE SET step = excluded.step
+                WHERE excluded.step > totp_last_step.step""")) {
+            ps.setString(1, username);
+            ps.setLong(2, step);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("record the TOTP step of " + username, e);
+        }
+    }
+
+    /** The last TOTP step this user spent, or {@link Long#MIN_VALUE} when none. */
+    public synchronized long lastTotpStep(String username) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT step FROM totp_last_step WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+            }
+        } catch (SQLException e) {
+            throw failure("read the TOTP step of " + username, e);
+        }
+    }
+
+    /** Spends one recovery code (by its hash): true when it was unused, and it is gone afterwards. */
+    public synchronized boolean spendRecoveryCode(String username, String hash) {
+        Optional<UserAccount> user = find(username);
+        if (user.isEmpty() || !user.get().recoveryCodes().contains(hash)) {
+            return false;
+        }
+        List<String> left = new ArrayList<>(user.get().recoveryCodes());
+        left.remove(hash);
+        UserAccount u = user.get();
+        return update(u.withTotp(u.totpSecret(), u.totpEnabled(), left));
     }
 
     @Override

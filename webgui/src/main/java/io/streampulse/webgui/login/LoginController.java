@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.webgui.account.PasswordHasher;
 import io.streampulse.webgui.account.UserAccount;
 import io.streampulse.webgui.account.UserStore;
@@ -26,14 +27,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signing in and out. A wrong username and a wrong password get the same answer in the same time (the password
- * hash is checked against a decoy for unknown users); a disabled user cannot sign in. Hashing runs off the event
- * loop.
+ * hash is checked against a decoy for unknown users); a disabled user cannot sign in; {@link LoginThrottle} slows
+ * guessing. After the password, a user with TOTP goes on to {@code /login/totp}, and one without it, when
+ * {@code web.require_totp} is on, to the enrolment page. Hashing runs off the event loop.
  */
 @Controller
 public class LoginController {
@@ -44,11 +49,16 @@ public class LoginController {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final ConfigWatcher config;
 
-    public LoginController(UserStore users, PasswordHasher hasher, SessionStore sessions) {
+    public LoginController(UserStore users, PasswordHasher hasher, SessionStore sessions, LoginThrottle throttle,
+                           ConfigWatcher config) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.config = config;
     }
 
     @Get(value = "/login", produces = MediaType.TEXT_HTML)
@@ -67,15 +77,36 @@ public class LoginController {
         String username = form.getOrDefault("username", "").trim();
         String password = form.getOrDefault("password", "");
         String next = form.getOrDefault("next", "");
+        String address = clientAddress(request);
+        Optional<Duration> wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            LOG.info("sign-in of '{}' from {} throttled for {} s", username, address, wait.get().toSeconds());
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .body(page(next, username, LoginThrottle.message(wait.get())));
+        }
         Optional<UserAccount> user = users.find(username);
         boolean right = user.isPresent() ? hasher.verify(password, user.get().passwordHash()) : decoy(password);
         if (!right || user.get().disabled()) {
-            LOG.info("sign-in refused for '{}' from {}{}", username, request.getRemoteAddress().getAddress()
-                    .getHostAddress(), right ? " (disabled)" : "");
+            if (!right) {
+                throttle.failed(username, address);
+            }
+            LOG.info("sign-in refused for '{}' from {}{}", username, address, right ? " (disabled)" : "");
             return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(page(next, username,
                     right ? "This account is disabled; ask an admin." : WRONG));
         }
-        WebSession signedIn = sessions.signIn(session, user.get().username(), user.get().role());
+        UserAccount account = user.get();
+        if (account.totpEnabled()) {
+            // the failure count stays until the code is right too, so a known password does not reset it
+            WebSession pending = sessions.awaitTotp(session, account.username());
+            return redirect(request, pending, "/login/totp?next="
+                    + URLEncoder.encode(SafeRedirect.target(next), StandardCharsets.UTF_8));
+        }
+        throttle.succeeded(account.username());
+        if (config.current().config().web().requireTotp()) {
+            LOG.info("user '{}' must enrol TOTP before anything else (web.require_totp)", account.username());
+            return redirect(request, sessions.awaitEnrolment(session, account.username()), "/account/totp");
+        }
+        WebSession signedIn = sessions.signIn(session, account.username(), account.role());
         LOG.info("user '{}' signed in", signedIn.username());
         return redirect(request, signedIn, SafeRedirect.target(next));
     }
@@ -89,6 +120,11 @@ public class LoginController {
 
     static MutableHttpResponse<?> redirect(HttpRequest<?> request, WebSession session, String target) {
         return HttpResponse.seeOther(URI.create(target)).cookie(SessionCookies.of(session, request));
+    }
+
+    /** The peer's address: behind a reverse proxy that is the proxy (X-Forwarded-For is not trusted). */
+    static String clientAddress(HttpRequest<?> request) {
+        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private boolean decoy(String password) {

@@ -80,6 +80,12 @@ public class AccessFilter {
             case VIEWER_READ_ONLY:
                 LOG.info("refused {} {} by viewer {}", method, path, session.username());
                 return deny(request, HttpStatus.FORBIDDEN, "Viewers cannot change anything; ask an admin.", null);
+            case ADMIN_ONLY:
+                LOG.info("refused {} {} to non-admin {}", method, path, session.username());
+                return deny(request, HttpStatus.FORBIDDEN, "Only admins manage users.", null);
+            case ENROL_TOTP:
+                return deny(request, HttpStatus.FORBIDDEN,
+                        "Set up two-factor sign-in (TOTP) first: it is required here.", "/account/totp");
             default:
                 break;
         }

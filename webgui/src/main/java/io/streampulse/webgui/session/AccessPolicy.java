@@ -19,7 +19,11 @@ public final class AccessPolicy {
         /** sign in first */
         SIGN_IN,
         /** a viewer tried to change something */
-        VIEWER_READ_ONLY
+        VIEWER_READ_ONLY,
+        /** a page for admins only (users) */
+        ADMIN_ONLY,
+        /** web.require_totp: this user must enrol TOTP before anything else */
+        ENROL_TOTP
     }
 
     private static final List<String> PUBLIC_PREFIXES = List.of("/static/", "/webjars/");
@@ -27,6 +31,10 @@ public final class AccessPolicy {
     private static final Set<String> PRE_LOGIN_PATHS = Set.of("/login", "/login/totp", "/setup");
     /** what a viewer may still POST: signing out and their own account (password, TOTP) */
     private static final List<String> VIEWER_WRITABLE = List.of("/logout", "/account");
+    /** pages only admins see at all */
+    private static final List<String> ADMIN_PAGES = List.of("/users");
+    /** all a user who must enrol TOTP first can reach */
+    private static final List<String> ENROLMENT_PATHS = List.of("/account/totp", "/logout");
 
     private AccessPolicy() {
     }
@@ -42,8 +50,14 @@ public final class AccessPolicy {
         if (PRE_LOGIN_PATHS.contains(path)) {
             return Verdict.PASS;
         }
+        if (session.stage() == WebSession.Stage.TOTP_ENROLMENT) {
+            return ENROLMENT_PATHS.stream().anyMatch(p -> under(path, p)) ? Verdict.PASS : Verdict.ENROL_TOTP;
+        }
         if (!session.signedIn()) {
             return Verdict.SIGN_IN;
+        }
+        if (!session.admin() && ADMIN_PAGES.stream().anyMatch(p -> under(path, p))) {
+            return Verdict.ADMIN_ONLY;
         }
         if (unsafe(method) && !session.admin() && VIEWER_WRITABLE.stream().noneMatch(p -> under(path, p))) {
             return Verdict.VIEWER_READ_ONLY;

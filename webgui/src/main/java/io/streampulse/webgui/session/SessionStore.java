@@ -72,6 +72,15 @@ public class SessionStore {
         return put(WebSession.Stage.AWAITING_TOTP, username, null);
     }
 
+    /**
+     * The password was right but the user must enrol TOTP first ({@code web.require_totp}): a new session that
+     * reaches only the enrolment page until {@link #signIn}.
+     */
+    public WebSession awaitEnrolment(WebSession previous, String username) {
+        end(previous.id());
+        return put(WebSession.Stage.TOTP_ENROLMENT, username, null);
+    }
+
     /** Signed in: a new session with a new id and CSRF token replaces the one used to get here. */
     public WebSession signIn(WebSession previous, String username, Role role) {
         end(previous.id());

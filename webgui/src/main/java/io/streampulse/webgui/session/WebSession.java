@@ -17,6 +17,8 @@ public record WebSession(String id, String csrfToken, Stage stage, String userna
         ANONYMOUS,
         /** the password was right; the TOTP code is still to come */
         AWAITING_TOTP,
+        /** the password was right, but web.require_totp is on and the user has no TOTP yet: enrol, nothing else */
+        TOTP_ENROLMENT,
         SIGNED_IN
     }
 

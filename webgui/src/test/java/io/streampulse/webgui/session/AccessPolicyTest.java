@@ -15,6 +15,7 @@ class AccessPolicyTest {
             case "admin" -> new WebSession("i", "c", WebSession.Stage.SIGNED_IN, "a", Role.ADMIN, Instant.EPOCH);
             case "viewer" -> new WebSession("i", "c", WebSession.Stage.SIGNED_IN, "v", Role.VIEWER, Instant.EPOCH);
             case "totp" -> new WebSession("i", "c", WebSession.Stage.AWAITING_TOTP, "a", null, Instant.EPOCH);
+            case "enrol" -> new WebSession("i", "c", WebSession.Stage.TOTP_ENROLMENT, "a", null, Instant.EPOCH);
             default -> new WebSession("i", "c", WebSession.Stage.ANONYMOUS, "", null, Instant.EPOCH);
         };
     }
@@ -38,6 +39,19 @@ class AccessPolicyTest {
             "POST, /account/password,   viewer, false, PASS",
             "POST, /logout,             viewer, false, PASS",
             "POST, /settings/mqtt,      admin,  false, PASS",
+            "GET,  /users,              viewer, false, ADMIN_ONLY",
+            "POST, /users/add,          viewer, false, ADMIN_ONLY",
+            "GET,  /users,              admin,  false, PASS",
+            "POST, /users/disable,      admin,  false, PASS",
+            "GET,  /users,              nobody, false, SIGN_IN",
+            "GET,  /account/totp,       enrol,  false, PASS",
+            "POST, /account/totp,       enrol,  false, PASS",
+            "POST, /logout,             enrol,  false, PASS",
+            "GET,  /,                   enrol,  false, ENROL_TOTP",
+            "GET,  /account,            enrol,  false, ENROL_TOTP",
+            "POST, /account/password,   enrol,  false, ENROL_TOTP",
+            "GET,  /users,              enrol,  false, ENROL_TOTP",
+            "GET,  /account/totp,       totp,   false, SIGN_IN",
             "GET,  /health/../settings, nobody, false, SIGN_IN",
             "GET,  /static/../settings, nobody, false, SIGN_IN",
             "GET,  /static/%2e%2e/settings, nobody, false, SIGN_IN",

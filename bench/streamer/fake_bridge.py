@@ -24,7 +24,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
         elif self.path == "/api/devices/events":
             self.send_response(200); self.send_header("Content-Type", "text/event-stream"); self.end_headers()
-            self.wfile.write(b"event: snapshot\ndata: " + json.dumps(devices).encode() + b"\n\n"); self.wfile.flush()
+            # as the bridge: one snapshot event per device on every connection
+            for d in devices:
+                self.wfile.write(b"event: snapshot\ndata: " + json.dumps(d).encode() + b"\n\n")
+            self.wfile.flush()
             done = threading.Event(); followers.append((self.wfile, done)); done.wait()
         else:
             self.send_response(404); self.send_header("Content-Length", "0"); self.end_headers()

@@ -1,4 +1,4 @@
-package io.streampulse.bridge.modbus;
+package io.streampulse.bridge.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,37 +10,61 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP front on a fixed port that pipes each connection to a back port, and can cut every connection at once.
- * Why: j2mod's slave keeps serving connections it accepted even after it is closed, so closing it does not look
- * like a power-cycled relay board; cutting here does (the master sees its connection drop, as with a real board).
+ * A TCP front on a fixed port that pipes each connection to a back port (a real peer: a receiver, a relay board),
+ * can cut every connection at once, and can take the port down and up again. Why: j2mod's slave keeps serving
+ * connections it accepted even after it is closed, so closing it does not look like a power-cycled relay board;
+ * cutting here does. {@link #down()} is a receiver switched off (connections refused) while the peer behind keeps
+ * what it received, so a test can check what it got before, during and after the outage.
  */
-final class ConnectionFront implements AutoCloseable {
+public final class ConnectionFront implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final int frontPort;
     private final int backPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
 
-    ConnectionFront(int frontPort, int backPort) throws IOException {
-        this.server = new ServerSocket(frontPort, 50, InetAddress.getByName("127.0.0.1"));
+    public ConnectionFront(int frontPort, int backPort) throws IOException {
+        this.frontPort = frontPort;
         this.backPort = backPort;
-        Thread acceptor = new Thread(this::accept, "front-" + frontPort);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        up();
+    }
+
+    public int port() {
+        return frontPort;
     }
 
     /** Drops every open connection, both sides. */
-    void cutAll() {
+    public void cutAll() {
         for (Socket socket : open) {
             close(socket);
         }
         open.clear();
     }
 
-    private void accept() {
+    /** Stops listening and drops every connection: connects are refused until {@link #up()}. */
+    public void down() {
+        closeServer();
+        cutAll();
+    }
+
+    /** Listens on the same port again. */
+    public synchronized void up() throws IOException {
+        ServerSocket fresh = new ServerSocket();
+        fresh.setReuseAddress(true);
+        fresh.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), frontPort), 50);
+        server = fresh;
+        Thread acceptor = new Thread(() -> accept(fresh), "front-" + frontPort);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void accept(ServerSocket server) {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
                 Socket back = new Socket(InetAddress.getByName("127.0.0.1"), backPort);
+                client.setTcpNoDelay(true);
+                back.setTcpNoDelay(true);
                 open.add(client);
                 open.add(back);
                 pipe(client, back);
@@ -79,13 +103,16 @@ final class ConnectionFront implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        cutAll();
+    private void closeServer() {
         try {
             server.close();
         } catch (IOException ignored) {
             // closing
         }
+    }
+
+    @Override
+    public void close() {
+        down();
     }
 }
