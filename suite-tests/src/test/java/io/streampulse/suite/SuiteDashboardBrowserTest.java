@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The live dashboard end to end, with the five real jars under supervisord: the first admin is made through
- * /setup with the token from the data volume, a real camera (testkit's MJPEG server) goes into the config file,
- * the dashboard shows it UP; the camera stops and the same page (no reload) shows it DOWN within 2 s of the
+ * /setup with the token from the data volume, a real camera (testkit's MJPEG server) is added in the stream
+ * editor (tested with "Test now", then saved), the dashboard shows it UP; the camera stops and the same page (no reload) shows it DOWN within 2 s of the
  * monitor deciding so.
  */
 class SuiteDashboardBrowserTest {
@@ -45,7 +45,7 @@ class SuiteDashboardBrowserTest {
             """;
 
     @Test
-    void aRealStreamIsUpOnTheDashboard_andShowsDownWithoutAReload_whenItsCameraStops(@TempDir Path dir)
+    void aStreamAddedInTheEditor_isUpOnTheDashboard_andShowsDownWithoutAReload_whenItsCameraStops(@TempDir Path dir)
             throws Exception {
         try (SuiteUnderSupervisord suite = new SuiteUnderSupervisord(dir); MjpegServer camera = MjpegServer.start()) {
             suite.start();
@@ -53,11 +53,11 @@ class SuiteDashboardBrowserTest {
                 Eventually.await(BOOT, service + " healthy (log: " + dir + "/data/logs)",
                         () -> suite.health(service).tryHealth(), Optional::isPresent);
             }
-            addStream(suite.suite.configPath(), camera.url("/auth.mjpg"));
             URI webgui = URI.create("http://127.0.0.1:" + suite.ports.get("webgui"));
 
             try (Browser browser = Browser.open()) {
                 createFirstAdmin(browser, webgui, suite.suite.dataDir().resolve("setup-token.txt"));
+                addStream(browser, webgui, camera.url("/auth.mjpg"));
                 browser.go(webgui.resolve("/"));
                 By badge = By.cssSelector("tr[data-id=" + STREAM + "] .state");
                 browser.await(ExpectedConditions.textToBe(badge, "UP"), Duration.ofSeconds(60));
@@ -80,23 +80,23 @@ class SuiteDashboardBrowserTest {
         }
     }
 
-    /** The stream goes in through the config file, which every service reloads. */
-    private static void addStream(Path config, URI url) throws Exception {
-        String yaml = Files.readString(config);
-        String entry = "streams:\n"
-                + "  - name: Suite camera\n"
-                + "    id: " + STREAM + "\n"
-                + "    url: " + url + "\n"
-                + "    check: protocol\n"
-                + "    interval_seconds: 5\n"
-                + "    timeout_seconds: 2\n"
-                + "    retries: 0\n"
-                + "    username: " + MjpegServer.USER + "\n"
-                + "    password: '" + MjpegServer.PASSWORD + "'\n";
-        String changed = yaml.replaceFirst("(?m)^streams: \\[\\].*$", java.util.regex.Matcher.quoteReplacement(
-                entry.stripTrailing()));
-        assertTrue(!changed.equals(yaml), "the default config has 'streams: []'");
-        Files.writeString(config, changed);
+    /** The stream editor (webgui/streams): fill the form, "Test now" through the monitor's check API, save. */
+    private static void addStream(Browser browser, URI webgui, URI url) {
+        browser.go(webgui.resolve("/streams/new"));
+        browser.fill("#name", "Suite camera");
+        browser.fill("#id", STREAM);
+        browser.fill("#url", url.toString());
+        browser.fill("#username", MjpegServer.USER);
+        browser.fill("#password", MjpegServer.PASSWORD);
+        browser.fill("#interval_seconds", "5");
+        browser.fill("#timeout_seconds", "2");
+        browser.fill("#retries", "0");
+        browser.click("#test-now");
+        browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("test-result")), Duration.ofSeconds(30));
+        browser.await(d -> browser.find("#test-result").getText().startsWith("UP"), Duration.ofSeconds(30));
+        browser.screenshot("suite-stream-tested");
+        browser.click("#save");
+        browser.await(d -> browser.path().equals("/streams/" + STREAM), Duration.ofSeconds(30));
     }
 
     private static void createFirstAdmin(Browser browser, URI webgui, Path tokenFile) throws Exception {
