@@ -9,16 +9,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live feed of {@code /api/devices/events}: {@code device} (a DeviceState) on every change, {@code alert}
- * (an AlertEvent) on every alarm, restore or trouble. Best-effort multicast: a slow subscriber misses events
+ * The live feed of {@code /api/devices/events}: {@code ready} and one {@code snapshot} per device on connect,
+ * {@code device} (a DeviceState) on every change, {@code alert} (an AlertEvent) on every alarm, restore or trouble. Best-effort multicast: a slow subscriber misses events
  * (and gets a fresh snapshot when it reconnects) instead of holding back the engine.
  */
 @Singleton
 public class DeviceEvents {
 
+    public static final String READY = "ready";
     public static final String SNAPSHOT = "snapshot";
     public static final String DEVICE = "device";
     public static final String ALERT = "alert";
@@ -34,8 +36,14 @@ public class DeviceEvents {
         sink.tryEmitNext(Event.<Object>of(event).name(ALERT).id(Long.toString(ids.incrementAndGet())));
     }
 
-    /** A subscriber's feed: one {@code snapshot} per device as it is now, then the live events. */
+    /**
+     * A subscriber's feed: {@code ready} ({@code {"devices": n}}) at once, so the answer starts even when there are
+     * no devices (a follower waiting for the response headers would otherwise time out on an empty site), then one
+     * {@code snapshot} per device as it is now, then the live events.
+     */
     public Publisher<Event<Object>> subscribe(Collection<DeviceState> current) {
-        return Flux.concat(Flux.fromIterable(current).map(s -> Event.<Object>of(s).name(SNAPSHOT)), sink.asFlux());
+        Event<Object> ready = Event.<Object>of(Map.of("devices", current.size())).name(READY);
+        return Flux.concat(Flux.just(ready), Flux.fromIterable(current).map(s -> Event.<Object>of(s).name(SNAPSHOT)),
+                sink.asFlux());
     }
 }

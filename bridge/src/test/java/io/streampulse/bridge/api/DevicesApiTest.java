@@ -74,6 +74,14 @@ class DevicesApiTest {
     }
 
     @Test
+    void apiDevicesEvents_startsWithReady_soAFollowerIsAnsweredEvenWithNoDevices() {
+        int devices = bridge.json("/api/devices").size();
+        try (SseRecorder events = new SseRecorder(bridge.uri("/api/devices/events"))) {
+            events.await(WAIT, "ready", data -> data.equals("{\"devices\":" + devices + "}"));
+        }
+    }
+
+    @Test
     void refresh_withoutYoLink_is503WithTheReason() {
         assertError(503, "device list not refreshed: YoLink is not configured",
                 bridge.post("/api/devices/refresh", ""));
