@@ -28,14 +28,17 @@ final class LiveConnection {
 
     private final String id;
     private final String username;
+    private final String webSession;
     private final Sender sender;
     private final Coalescer queue = new Coalescer();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    LiveConnection(String id, String username, Sender sender) {
+    /** @param webSession the id of the signed-in session that opened it: the socket lives no longer than it */
+    LiveConnection(String id, String username, String webSession, Sender sender) {
         this.id = id;
         this.username = username;
+        this.webSession = webSession;
         this.sender = sender;
     }
 
@@ -45,6 +48,10 @@ final class LiveConnection {
 
     String username() {
         return username;
+    }
+
+    String webSession() {
+        return webSession;
     }
 
     boolean closed() {

@@ -1,7 +1,9 @@
 package io.streampulse.webgui.live;
 
 import io.micronaut.context.annotation.Value;
+import io.streampulse.webgui.session.SessionStore;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +17,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The realtime hub: every signed-in user's open dashboards. A change from the board is queued on each connection
  * (latest per stream/sensor/service wins) and one timer sends each connection's queue as one frame every
  * {@code flush} (150 ms), so a burst over 1,000 streams is a few frames, not thousands. Dead and slow connections
- * are dropped at their next flush; a user has at most {@link #MAX_PER_USER} (the oldest goes first).
+ * are dropped at their next flush; a user has at most {@link #MAX_PER_USER} (the oldest goes first). A dashboard
+ * whose session ended (signed out, expired, disabled, password changed) is closed at its next flush; an open
+ * dashboard counts as activity, so a wall display stays signed in until the session's absolute lifetime.
  */
 @Singleton
 public class LiveHub implements AutoCloseable {
@@ -30,6 +35,7 @@ public class LiveHub implements AutoCloseable {
 
     private final LiveBoard board;
     private final LiveMessages messages;
+    private final Predicate<String> sessionLive;
     private final Map<String, Deque<LiveConnection>> byUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "live-hub");
@@ -37,10 +43,17 @@ public class LiveHub implements AutoCloseable {
         return t;
     });
 
-    public LiveHub(LiveBoard board, LiveMessages messages,
+    @Inject
+    public LiveHub(LiveBoard board, LiveMessages messages, SessionStore sessions,
                    @Value("${streampulse.webgui.live-flush:150ms}") Duration flush) {
+        this(board, messages, id -> sessions.touch(id).isPresent(), flush);
+    }
+
+    /** @param sessionLive whether the signed-in session with this id still holds (and, asked, is in use) */
+    LiveHub(LiveBoard board, LiveMessages messages, Predicate<String> sessionLive, Duration flush) {
         this.board = board;
         this.messages = messages;
+        this.sessionLive = sessionLive;
         board.listen(this::offer);
         timer.scheduleWithFixedDelay(this::flushAll, flush.toMillis(), flush.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -68,16 +81,6 @@ public class LiveHub implements AutoCloseable {
         }
     }
 
-    /** Closes every dashboard of a user (signed out everywhere, disabled). */
-    public void closeAllOf(String username) {
-        Deque<LiveConnection> mine = byUser.remove(username);
-        if (mine != null) {
-            synchronized (mine) {
-                mine.forEach(c -> c.close("signed out"));
-            }
-        }
-    }
-
     public int connections() {
         return byUser.values().stream().mapToInt(d -> {
             synchronized (d) {
@@ -99,6 +102,7 @@ public class LiveHub implements AutoCloseable {
             byUser.forEach((user, d) -> {
                 List<LiveConnection> dropped;
                 synchronized (d) {
+                    d.stream().filter(c -> !sessionLive.test(c.webSession())).forEach(c -> c.close("signed out"));
                     dropped = d.stream().filter(c -> !c.flush()).toList();
                     d.removeAll(dropped);
                 }

@@ -34,7 +34,8 @@ public class LiveSocket {
             session.close(CloseReason.POLICY_VIOLATION);
             return;
         }
-        LiveConnection connection = new LiveConnection(session.getId(), user.username(), new SessionSender(session));
+        LiveConnection connection = new LiveConnection(session.getId(), user.username(), user.id(),
+                new SessionSender(session));
         session.put(CONNECTION, connection);
         hub.open(connection);
     }

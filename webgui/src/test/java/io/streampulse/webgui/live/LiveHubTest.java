@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.time.Duration;
@@ -19,7 +21,8 @@ class LiveHubTest {
 
     private final LiveMessages messages = new LiveMessages(JsonMapper.createDefault());
     private final LiveBoard board = new LiveBoard(messages);
-    private final LiveHub hub = new LiveHub(board, messages, Duration.ofHours(1));
+    private final Set<String> liveSessions = ConcurrentHashMap.newKeySet();
+    private final LiveHub hub = new LiveHub(board, messages, liveSessions::contains, Duration.ofHours(1));
 
     @AfterEach
     void stop() {
@@ -31,7 +34,7 @@ class LiveHubTest {
         board.stream(stream("s1", "Gate", "UP", 12L));
         board.service(new ServiceRow("bridge", "Bridge", ServiceRow.UP, "event stream connected"));
         RecordingSocket socket = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", socket));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), socket));
 
         assertEquals(1, socket.frames.size());
         String frame = socket.frames.get(0);
@@ -45,7 +48,7 @@ class LiveHubTest {
     @Test
     void updates_areEncodedAsTypedMessages_andABurstIsCoalesced_latestStateWins() {
         RecordingSocket socket = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", socket));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), socket));
         board.stream(stream("s1", "Gate", "UP", 10L));
         board.stream(stream("s2", "Yard", "UP", 11L));
         board.stream(stream("s1", "Gate", "DEGRADED", 20L));
@@ -69,7 +72,7 @@ class LiveHubTest {
     @Test
     void anUnchangedState_sendsNothing() {
         RecordingSocket socket = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", socket));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), socket));
         board.stream(stream("s1", "Gate", "UP", 10L));
         hub.flushAll();
         board.stream(stream("s1", "Gate", "UP", 10L));
@@ -81,8 +84,8 @@ class LiveHubTest {
     void aDeadConnection_isDropped_andTheOthersStillGetUpdates() {
         RecordingSocket dead = new RecordingSocket();
         RecordingSocket alive = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", dead));
-        hub.open(new LiveConnection("c2", "bob", alive));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), dead));
+        hub.open(new LiveConnection("c2", "bob", session("bob"), alive));
         dead.open = false;
         board.stream(stream("s1", "Gate", "UP", 10L));
         hub.flushAll();
@@ -95,7 +98,7 @@ class LiveHubTest {
     @Test
     void aFailedSend_dropsTheConnectionAtTheNextFlush() {
         RecordingSocket socket = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", socket));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), socket));
         socket.fail = true;
         board.stream(stream("s1", "Gate", "UP", 10L));
         hub.flushAll();
@@ -108,7 +111,7 @@ class LiveHubTest {
     void aClientThatDoesNotRead_isClosed_notBufferedForever() {
         RecordingSocket slow = new RecordingSocket();
         slow.complete = false; // frames never reach the socket
-        hub.open(new LiveConnection("c1", "ann", slow));
+        hub.open(new LiveConnection("c1", "ann", session("ann"), slow));
         for (int i = 0; i < LiveConnection.MAX_IN_FLIGHT + 5; i++) {
             board.stream(stream("s1", "Gate", i % 2 == 0 ? "UP" : "DOWN", (long) i));
             hub.flushAll();
@@ -124,21 +127,18 @@ class LiveHubTest {
         for (int i = 0; i <= LiveHub.MAX_PER_USER; i++) {
             RecordingSocket s = new RecordingSocket();
             sockets.add(s);
-            hub.open(new LiveConnection("c" + i, "ann", s));
+            hub.open(new LiveConnection("c" + i, "ann", session("ann"), s));
         }
         assertEquals(LiveHub.MAX_PER_USER, hub.connections());
         assertFalse(sockets.get(0).closedWith == null, "the oldest was closed");
-
-        hub.closeAllOf("ann");
-        assertEquals(0, hub.connections());
     }
 
     @Test
     void aRemovedStream_isAMessageOfItsOwn() {
         board.stream(stream("s1", "Gate", "UP", 10L));
         RecordingSocket socket = new RecordingSocket();
-        hub.open(new LiveConnection("c1", "ann", socket));
-        board.retainStreams(java.util.Set.of());
+        hub.open(new LiveConnection("c1", "ann", session("ann"), socket));
+        board.retainStreams(Set.of());
         hub.flushAll();
         assertEquals("[{\"type\":\"stream_removed\",\"id\":\"s1\"}]", socket.frames.get(1));
     }
@@ -152,6 +152,29 @@ class LiveHubTest {
     }
 
     /** A socket that keeps what was sent. */
+    @Test
+    void aDashboardWhoseSessionEnded_isClosedAtTheNextFlush_andOthersGoOn() {
+        RecordingSocket ann = new RecordingSocket();
+        RecordingSocket bob = new RecordingSocket();
+        hub.open(new LiveConnection("c1", "ann", session("ann"), ann));
+        hub.open(new LiveConnection("c2", "bob", session("bob"), bob));
+
+        liveSessions.remove("session-of-ann"); // signed out, expired, disabled
+        board.stream(stream("s1", "Gate", "DOWN", null));
+        hub.flushAll();
+
+        assertEquals("signed out", ann.closedWith);
+        assertEquals(1, ann.frames.size(), "nothing after the snapshot");
+        assertEquals(2, bob.frames.size(), "bob still gets the change");
+        assertEquals(1, hub.connections());
+    }
+
+    /** A live session id for the user. */
+    private String session(String user) {
+        liveSessions.add("session-of-" + user);
+        return "session-of-" + user;
+    }
+
     private static final class RecordingSocket implements LiveConnection.Sender {
         final List<String> frames = new ArrayList<>();
         volatile boolean open = true;
