@@ -59,7 +59,8 @@ public final class AccessPolicy {
         if (!session.admin() && ADMIN_PAGES.stream().anyMatch(p -> under(path, p))) {
             return Verdict.ADMIN_ONLY;
         }
-        if (unsafe(method) && !session.admin() && VIEWER_WRITABLE.stream().noneMatch(p -> under(path, p))) {
+        if (unsafe(method) && !session.admin() && VIEWER_WRITABLE.stream().noneMatch(p -> under(path, p))
+                && !previewRelease(path)) {
             return Verdict.VIEWER_READ_ONLY;
         }
         return Verdict.PASS;
@@ -68,6 +69,11 @@ public final class AccessPolicy {
     /** Methods that change state, which must carry the session's CSRF token. */
     public static boolean unsafe(String method) {
         return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    /** A closing stream page gives its preview place back; viewers watch previews too. */
+    private static boolean previewRelease(String path) {
+        return path.startsWith("/streams/") && path.endsWith("/preview/release") && !climbs(path);
     }
 
     /** "/static/../settings" must not count as an asset, whatever the router later makes of it. */

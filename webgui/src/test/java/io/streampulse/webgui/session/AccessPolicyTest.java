@@ -38,6 +38,8 @@ class AccessPolicyTest {
             "POST, /accounts,           viewer, false, VIEWER_READ_ONLY",
             "POST, /account/password,   viewer, false, PASS",
             "POST, /logout,             viewer, false, PASS",
+            "POST, /streams/cam1/preview/release, viewer, false, PASS",
+            "POST, /streams/cam1/preview, viewer, false, VIEWER_READ_ONLY",
             "POST, /settings/mqtt,      admin,  false, PASS",
             "GET,  /users,              viewer, false, ADMIN_ONLY",
             "POST, /users/add,          viewer, false, ADMIN_ONLY",
