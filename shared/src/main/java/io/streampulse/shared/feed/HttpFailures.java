@@ -13,16 +13,26 @@ public final class HttpFailures {
 
     /** {@code peer} names the process in the hint ("monitor", "bridge"). */
     public static String describe(URI uri, String peer, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String why;
-        if (cause instanceof ConnectException) {
-            why = "connection refused (is the " + peer + " running?)";
-        } else if (cause instanceof HttpTimeoutException) {
-            why = "no answer in time";
-        } else {
-            why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String why = reason(failure);
+        if (unwrap(failure) instanceof ConnectException) {
+            why += " (is the " + peer + " running?)";
         }
         return "cannot read " + uri + ": " + why;
+    }
+
+    /** Why a request to a peer failed, in a few words: "connection refused", "no answer in time", or its message. */
+    public static String reason(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

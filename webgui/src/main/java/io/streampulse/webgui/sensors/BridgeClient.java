@@ -2,17 +2,16 @@ package io.streampulse.webgui.sensors;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.streampulse.shared.feed.HttpFailures;
 import io.streampulse.webgui.peers.PeerLocations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -108,15 +107,9 @@ public class BridgeClient {
     private HttpResponse<String> send(HttpRequest.Builder request, String path) throws BridgeUnavailableException {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new BridgeUnavailableException("the bridge at " + peers.bridge() + " did not answer " + path
-                    + " in time");
-        } catch (ConnectException e) {
-            throw new BridgeUnavailableException("the bridge at " + peers.bridge() + " is not reachable "
-                    + "(connection refused)");
         } catch (IOException e) {
-            throw new BridgeUnavailableException("the bridge at " + peers.bridge() + " is not reachable: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new BridgeUnavailableException("the bridge at " + peers.bridge() + " is not reachable (" + path
+                    + ": " + HttpFailures.reason(e) + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BridgeUnavailableException("interrupted while asking the bridge");

@@ -1,17 +1,15 @@
 package io.streampulse.webgui.streams;
 
+import io.streampulse.shared.feed.HttpFailures;
 import io.streampulse.webgui.peers.PeerLocations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
@@ -81,11 +79,8 @@ public class MonitorApi {
     }
 
     private MonitorDown down(IOException e) {
-        String why = e instanceof HttpConnectTimeoutException ? "it did not accept the connection in time"
-                : e instanceof HttpTimeoutException ? "it did not answer in time"
-                : e instanceof ConnectException ? "connection refused"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new MonitorDown("The monitor is not answering at " + peers.monitor() + " (" + why + "). Is it running?");
+        return new MonitorDown("The monitor is not answering at " + peers.monitor() + " (" + HttpFailures.reason(e)
+                + "). Is it running?");
     }
 
     /** The monitor could not be reached; the message says so in words a user can act on. */
