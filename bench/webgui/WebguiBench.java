@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * bench/webgui: the webgui in process (its real controllers, hub and feeds) between a fake monitor with N streams
@@ -26,16 +27,21 @@ public final class WebguiBench {
 
     private static final double RENDER_TARGET_MS = 200;
     private static final double LIVE_TARGET_MS = 1000;
+    private static final int PAGE_SIZE = io.streampulse.webgui.dashboard.StreamView.PAGE_SIZE;
     private static final String OBSERVER = """
             window.__lat = [];
             if (window.__observer) window.__observer.disconnect();
             window.__observer = new MutationObserver(records => {
               const now = Date.now();
+              const seen = el => {
+                const m = el && /^t=(\\d+)/.exec(el.textContent);
+                if (m) window.__lat.push(now - Number(m[1]));
+              };
               for (const r of records) {
                 const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-                if (!el || !el.classList.contains('reason')) continue;
-                const m = /^t=(\\d+)/.exec(el.textContent);
-                if (m) window.__lat.push(now - Number(m[1]));
+                if (el && el.classList.contains('reason')) seen(el);
+                // a row that joins the page (a stream off the page that went down moves to the top)
+                r.addedNodes.forEach(n => { if (n.nodeName === 'TR') seen(n.querySelector('.reason')); });
               }
             });
             window.__observer.observe(document.getElementById('streams'), {subtree: true, childList: true, characterData: true});
@@ -70,8 +76,18 @@ public final class WebguiBench {
                 try (Browser browser = Browser.open()) {
                     browser.signIn(server.url(), "bench", "bench-password-1", "/");
                     domReady(browser, server);
-                    live(browser, monitor, streams, "spread: 1,000 events over 10 s (100/s)", 1000, 10_000);
-                    live(browser, monitor, streams, "burst: every stream at once", streams, 0);
+                    // problems first (the default): streams off the page going down join its top
+                    int onPage = Math.min(streams, PAGE_SIZE);
+                    int joining = Math.min(50, streams - onPage);
+                    live(browser, monitor, n -> onPage + n, joining, "problems first: " + joining
+                            + " streams off the page go down, 10/s, each joins the page", joining, joining * 100L,
+                            "DOWN", joining);
+                    // the page a user has open: the first 100 by name; events for streams on it
+                    browser.go(server.url("/?sort=name"));
+                    live(browser, monitor, n -> n, onPage, "spread: 1,000 events over 10 s (100/s) to the streams "
+                            + "on the page", 1000, 10_000, null, 1);
+                    live(browser, monitor, n -> n, streams, "burst: every stream at once (the " + onPage
+                            + " on the page measured)", streams, 0, null, onPage);
                 }
             }
         }
@@ -109,8 +125,12 @@ public final class WebguiBench {
                 RENDER_TARGET_MS, pct(times, 50) / RENDER_TARGET_MS);
     }
 
-    private static void live(Browser browser, FakeMonitorFeed monitor, int streams, String label, int events,
-                             long spreadMillis) throws InterruptedException {
+    /**
+     * Sends {@code events} changes spread over {@code spreadMillis} (0: at once), event i (or a random one when
+     * spread) to stream {@code pick(n)} for n below {@code range}, and reports event -> DOM for those that land.
+     */
+    private static void live(Browser browser, FakeMonitorFeed monitor, IntUnaryOperator pick, int range, String label,
+                             int events, long spreadMillis, String fixedState, int expected) throws InterruptedException {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         browser.await(d -> "online".equals(browser.find("body").getAttribute("data-live")));
         js.executeScript(OBSERVER);
@@ -123,13 +143,12 @@ public final class WebguiBench {
                     Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
                 }
             }
-            int n = spreadMillis > 0 ? ThreadLocalRandom.current().nextInt(streams) : i;
+            int n = pick.applyAsInt(spreadMillis > 0 && fixedState == null ? ThreadLocalRandom.current().nextInt(range) : i);
             long sent = System.currentTimeMillis();
-            String state = ThreadLocalRandom.current().nextBoolean() ? "DOWN" : "UP";
+            String state = fixedState != null ? fixedState : ThreadLocalRandom.current().nextBoolean() ? "DOWN" : "UP";
             monitor.change(id(n), name(n), FakeMonitorFeed.streamJson(id(n), name(n), state, sent, null,
                     "t=" + sent));
         }
-        int expected = spreadMillis > 0 ? 1 : events;
         long deadline = System.currentTimeMillis() + 15_000;
         long seen;
         long last = -1;

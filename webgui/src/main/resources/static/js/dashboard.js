@@ -1,4 +1,5 @@
-// The live dashboard: follows /ws/live and applies each message to its row (keyed by id; no full re-render).
+// The live dashboard: follows /ws/live, keeps the streams in memory and shows one page of them (rows keyed by id,
+// updated in place; no full re-render).
 // Every frame is a JSON array of typed messages (webgui/README.md "Live dashboard"). Names and reasons come from
 // users and cameras: they only ever go into textContent, never into HTML.
 'use strict';
@@ -13,7 +14,6 @@
   const search = document.getElementById('stream-search');
   const stateFilter = document.getElementById('stream-state');
   const sortBy = document.getElementById('stream-sort');
-  const STATE_ORDER = { down: 0, degraded: 1, pending: 2, unknown: 3, up: 4 };
 
   const rows = { stream: new Map(), device: new Map(), service: new Map() };
   streams.querySelectorAll('tr[data-id]').forEach(tr => rows.stream.set(tr.dataset.id, tr));
@@ -57,19 +57,17 @@
     if (node.textContent !== text) node.textContent = text;
   }
 
-  // ---- streams
-  function stream(s) {
-    let tr = rows.stream.get(s.id);
-    if (!tr) {
-      tr = document.createElement('tr');
-      tr.dataset.id = s.id;
-      rows.stream.set(s.id, tr);
-      streams.appendChild(tr);
-    }
-    const key = s.state ? s.state.toLowerCase() : 'unknown';
-    tr.dataset.name = s.name;
-    tr.dataset.state = key;
-    tr.dataset.latency = s.latency_ms == null ? '' : s.latency_ms;
+  // ---- streams: the snapshot in memory, one page of it in the table (the same rules as the server's StreamView)
+  const pager = document.getElementById('stream-pager');
+  const PAGE_SIZE = Number(pager.dataset.pageSize) || 100;
+  const ORDER = ['down', 'degraded', 'pending', 'unknown', 'up'];
+  const model = new Map();
+  let loaded = false;
+  let page = Number(pager.dataset.page) || 1;
+  const stateKey = s => s.state ? s.state.toLowerCase() : 'unknown';
+
+  function fill(tr, s) {
+    const key = stateKey(s);
     const nameCell = cell(tr, 'c-name', 'Stream');
     let link = nameCell.querySelector('a');
     if (!link) {
@@ -107,12 +105,74 @@
     } else if (img) {
       img.remove();
     }
-    applyView(tr);
+  }
+  function stream(s) {
+    model.set(s.id, s);
+    const tr = rows.stream.get(s.id);
+    if (tr) fill(tr, s); // on this page: at once; whether it moves or joins the page: at the next render
   }
   function streamRemoved(id) {
-    const tr = rows.stream.get(id);
-    if (tr) tr.remove();
-    rows.stream.delete(id);
+    model.delete(id);
+  }
+
+  const lower = s => s.name.toLowerCase();
+  const byName = (a, b) => lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const ORDERS = {
+    state: (a, b) => (ORDER.indexOf(stateKey(a)) - ORDER.indexOf(stateKey(b))) || byName(a, b),
+    name: byName,
+    latency: (a, b) => ((b.latency_ms == null ? -1 : b.latency_ms) - (a.latency_ms == null ? -1 : a.latency_ms)) || byName(a, b)
+  };
+  function link(toPage) {
+    const params = new URLSearchParams();
+    if (search.value.trim()) params.set('q', search.value.trim());
+    if (stateFilter.value) params.set('state', stateFilter.value);
+    if (sortBy.value !== 'state') params.set('sort', sortBy.value);
+    if (toPage > 1) params.set('page', String(toPage));
+    const query = params.toString();
+    return '/' + (query ? '?' + query : '');
+  }
+  function render() {
+    if (!loaded) return;
+    const q = search.value.trim().toLowerCase();
+    const st = stateFilter.value;
+    const counts = Object.fromEntries(ORDER.map(k => [k, 0]));
+    const matching = [];
+    model.forEach(s => {
+      counts[stateKey(s)]++;
+      if ((st === '' || stateKey(s) === st) && (q === '' || lower(s).includes(q))) matching.push(s);
+    });
+    matching.sort(ORDERS[sortBy.value] || ORDERS.state);
+    const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+    page = Math.min(Math.max(1, page), pages);
+    const from = (page - 1) * PAGE_SIZE;
+    const shown = matching.slice(from, from + PAGE_SIZE);
+    const keep = new Set(shown.map(s => s.id));
+    rows.stream.forEach((tr, id) => { if (!keep.has(id)) { tr.remove(); rows.stream.delete(id); } });
+    shown.forEach((s, i) => {
+      let tr = rows.stream.get(s.id);
+      if (!tr) {
+        tr = document.createElement('tr');
+        tr.dataset.id = s.id;
+        rows.stream.set(s.id, tr);
+      }
+      fill(tr, s);
+      if (streams.children[i] !== tr) streams.insertBefore(tr, streams.children[i] || null);
+    });
+    ORDER.forEach(k => setText(document.querySelector('#stream-states a[data-state=' + k + '] .n'), String(counts[k])));
+    setText(document.getElementById('stream-count'), String(model.size));
+    const none = document.getElementById('no-streams');
+    if (none) none.hidden = model.size > 0;
+    setText(document.getElementById('page-info'), matching.length === 0
+      ? (model.size === 0 ? '' : 'No stream matches the search or filter.')
+      : (from + 1) + '–' + (from + shown.length) + ' of ' + matching.length + (matching.length < model.size ? ' matching' : ''));
+    const prev = document.getElementById('page-prev');
+    const next = document.getElementById('page-next');
+    prev.hidden = page === 1;
+    next.hidden = page === pages;
+    prev.href = link(page - 1);
+    next.href = link(page + 1);
+    const here = link(page);
+    if (location.pathname + location.search !== here) history.replaceState(null, '', here);
   }
 
   // ---- sensors
@@ -123,6 +183,7 @@
       tr.dataset.id = d.device_id;
       rows.device.set(d.device_id, tr);
       devices.appendChild(tr);
+      counts();
     }
     tr.dataset.name = d.name;
     setText(cell(tr, 'c-name', 'Sensor'), d.name);
@@ -174,46 +235,48 @@
   }
 
   function snapshot(m) {
-    const keep = new Set(m.streams.map(s => s.id));
-    [...rows.stream.keys()].filter(id => !keep.has(id)).forEach(streamRemoved);
-    m.streams.forEach(stream);
+    model.clear();
+    m.streams.forEach(s => model.set(s.id, s));
+    loaded = true;
+    document.getElementById('stream-apply').hidden = true;
+    render();
     m.devices.forEach(device);
     m.services.forEach(service);
-    sort();
   }
 
-  // ---- filter, search, sort (client side)
-  function applyView(tr) {
-    const q = search.value.trim().toLowerCase();
-    const st = stateFilter.value;
-    tr.hidden = (q !== '' && !(tr.dataset.name || '').toLowerCase().includes(q)) || (st !== '' && tr.dataset.state !== st);
-  }
-  function sort() {
-    const by = sortBy.value;
-    const list = [...rows.stream.values()];
-    const name = tr => (tr.dataset.name || '').toLowerCase();
-    const cmp = {
-      name: (a, b) => name(a).localeCompare(name(b)),
-      state: (a, b) => (STATE_ORDER[a.dataset.state] - STATE_ORDER[b.dataset.state]) || name(a).localeCompare(name(b)),
-      latency: (a, b) => (Number(b.dataset.latency || -1) - Number(a.dataset.latency || -1)) || name(a).localeCompare(name(b))
-    }[by];
-    list.sort(cmp);
-    const ordered = list.every((tr, i) => streams.children[i] === tr);
-    if (!ordered) list.forEach(tr => streams.appendChild(tr));
-    list.forEach(applyView);
-    counts();
-  }
+  // ---- search, filter, sort and pages: on the snapshot in memory once it is here, by the form's GET before that
   function counts() {
-    setText(document.getElementById('stream-count'), String(rows.stream.size));
     setText(document.getElementById('device-count'), String(rows.device.size));
-    const none = document.getElementById('no-streams');
-    if (none) none.hidden = rows.stream.size > 0;
     const noDevices = document.getElementById('no-devices');
     if (noDevices) noDevices.hidden = rows.device.size > 0;
   }
-  search.addEventListener('input', () => rows.stream.forEach(applyView));
-  stateFilter.addEventListener('change', () => rows.stream.forEach(applyView));
-  sortBy.addEventListener('change', sort);
+  function reset() {
+    page = 1;
+    render();
+  }
+  document.getElementById('stream-view').addEventListener('submit', event => {
+    if (!loaded) return;
+    event.preventDefault();
+    reset();
+  });
+  search.addEventListener('input', reset);
+  stateFilter.addEventListener('change', reset);
+  sortBy.addEventListener('change', reset);
+  document.getElementById('stream-states').addEventListener('click', event => {
+    const a = event.target.closest('a[data-state]');
+    if (!a || !loaded) return;
+    event.preventDefault();
+    stateFilter.value = stateFilter.value === a.dataset.state ? '' : a.dataset.state;
+    reset();
+  });
+  pager.addEventListener('click', event => {
+    const a = event.target.closest('a');
+    if (!a || !loaded) return;
+    event.preventDefault();
+    page += a.id === 'page-next' ? 1 : -1;
+    render();
+    document.getElementById('streams-title').scrollIntoView();
+  });
 
   // ---- the socket: reconnect with backoff, say when offline
   const handlers = {
@@ -233,7 +296,7 @@
         if (handle) handle(m);
         reorder = reorder || m.type === 'stream_state_updated' || m.type === 'stream_removed';
       });
-      if (reorder) scheduleSort();
+      if (reorder) scheduleRender();
     };
     socket.onclose = () => {
       offline.hidden = false;
@@ -242,10 +305,10 @@
       setTimeout(connect, delay);
     };
   }
-  // re-sorting 1,000 rows on every frame is wasted work: at most twice a second
-  let sortTimer = null;
-  function scheduleSort() {
-    if (sortTimer === null) sortTimer = setTimeout(() => { sortTimer = null; sort(); }, 500);
+  // rows on the page change at once; re-sorting (rows moving, joining or leaving the page) at most twice a second
+  let renderTimer = null;
+  function scheduleRender() {
+    if (renderTimer === null) renderTimer = setTimeout(() => { renderTimer = null; render(); }, 500);
   }
   connect();
 })();

@@ -1,8 +1,10 @@
 package io.streampulse.webgui.dashboard;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.webgui.live.LiveBoard;
@@ -12,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code GET /}: the live dashboard, rendered on the server from the hub's current snapshot (useful without
- * JavaScript); {@code static/js/dashboard.js} then follows {@code /ws/live}. Served from memory, no peer call.
+ * {@code GET /}: the live dashboard, rendered on the server from the hub's current snapshot (complete without
+ * JavaScript; one page of streams, see {@link StreamView}); {@code static/js/dashboard.js} then follows
+ * {@code /ws/live}. Served from memory, no peer call.
  */
 @Controller
 public class DashboardController {
@@ -27,11 +30,17 @@ public class DashboardController {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    public ModelAndView<Map<String, Object>> dashboard() {
+    public ModelAndView<Map<String, Object>> dashboard(@Nullable @QueryValue String q, @Nullable @QueryValue String state,
+                                                       @Nullable @QueryValue String sort, @Nullable @QueryValue String page) {
         LiveMessages.LiveSnapshot snapshot = board.snapshot();
-        Map<String, Object> model = new HashMap<>();
+        StreamView view = StreamView.of(q, state, sort, page);
+        StreamView.Page shown = view.apply(snapshot.streams());
         Cells cells = new Cells(config.current().config().timezone());
-        model.put("streams", snapshot.streams().stream().map(s -> Rows.of(s, cells)).toList());
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("shown", shown);
+        model.put("pageSize", StreamView.PAGE_SIZE);
+        model.put("streams", shown.rows().stream().map(s -> Rows.of(s, cells)).toList());
         model.put("devices", snapshot.devices().stream().map(d -> Rows.of(d, cells)).toList());
         model.put("services", snapshot.services());
         return new ModelAndView<>("dashboard", model);

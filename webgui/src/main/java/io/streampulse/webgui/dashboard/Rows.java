@@ -13,8 +13,8 @@ public final class Rows {
     private Rows() {
     }
 
-    public record Stream(String id, String name, String stateKey, String reason, String latency, @Nullable Long latencyMs,
-                  String uptime, String lastCheck, @Nullable String thumbnail) {
+    public record Stream(String id, String name, String stateKey, String reason, String latency, String uptime,
+                         String lastCheck, @Nullable String thumbnail) {
     }
 
     public record Device(String id, String name, String state, boolean online, String alarm, boolean alarmed,
@@ -23,7 +23,7 @@ public final class Rows {
 
     static Stream of(StreamRow s, Cells cells) {
         return new Stream(s.id(), s.name(), s.stateKey(), s.message() == null ? "" : s.message(),
-                cells.latency(s.latencyMs()), s.latencyMs(), cells.uptime(s.uptime24h()), cells.time(s.ts()),
+                cells.latency(s.latencyMs()), cells.uptime(s.uptime24h()), cells.time(s.ts()),
                 s.thumbnail());
     }
 
