@@ -1,8 +1,10 @@
-package io.streampulse.webgui.session;
+package io.streampulse.webgui.pages;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
+import io.streampulse.webgui.session.AccessFilter;
+import io.streampulse.webgui.session.WebSession;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
