@@ -39,8 +39,7 @@ public class PeerStatus implements AutoCloseable {
     private final PeerJson peerJson;
     private final MonitorFeed monitor;
     private final BridgeFeed bridge;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     /** two threads: a slow peer in the refresh must not hold back noticing a feed going down */
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "peer-status");
@@ -51,9 +50,10 @@ public class PeerStatus implements AutoCloseable {
     private Boolean monitorUp;
     private Boolean bridgeUp;
 
-    public PeerStatus(PeerLocations peers, LiveBoard board, PeerJson peerJson, MonitorFeed monitor, BridgeFeed bridge,
-                      @Value("${streampulse.webgui.health-refresh:15s}") Duration refresh) {
+    public PeerStatus(PeerLocations peers, HttpClient http, LiveBoard board, PeerJson peerJson, MonitorFeed monitor,
+                      BridgeFeed bridge, @Value("${streampulse.webgui.health-refresh:15s}") Duration refresh) {
         this.peers = peers;
+        this.http = http;
         this.board = board;
         this.peerJson = peerJson;
         this.monitor = monitor;

@@ -25,11 +25,11 @@ public class ThumbnailController {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private final PeerLocations peers;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
 
-    public ThumbnailController(PeerLocations peers) {
+    public ThumbnailController(PeerLocations peers, HttpClient http) {
         this.peers = peers;
+        this.http = http;
     }
 
     static String path(String id) {

@@ -35,10 +35,11 @@ public class BridgeClient {
 
     private final PeerLocations peers;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
-    public BridgeClient(PeerLocations peers, JsonMapper json) {
+    public BridgeClient(PeerLocations peers, HttpClient http, JsonMapper json) {
         this.peers = peers;
+        this.http = http;
         this.json = json;
     }
 

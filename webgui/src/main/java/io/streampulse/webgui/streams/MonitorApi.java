@@ -19,7 +19,6 @@ import java.time.Duration;
 @Singleton
 public class MonitorApi {
 
-    private static final Duration CONNECT = Duration.ofSeconds(2);
     private static final Duration READ = Duration.ofSeconds(15);
 
     /** A reply of the monitor: its status code, content type and body. */
@@ -30,11 +29,11 @@ public class MonitorApi {
     }
 
     private final PeerLocations peers;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
 
-    public MonitorApi(PeerLocations peers) {
+    public MonitorApi(PeerLocations peers, HttpClient http) {
         this.peers = peers;
+        this.http = http;
     }
 
     public Reply get(String path) {
