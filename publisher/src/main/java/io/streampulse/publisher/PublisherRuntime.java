@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.streampulse.publisher.connection.BrokerConnection;
 import io.streampulse.publisher.connection.BrokerSettings;
+import io.streampulse.shared.feed.PeerUrl;
 import io.streampulse.shared.feed.ReconnectBackoff;
 import io.streampulse.publisher.devices.BridgeDeviceList;
 import io.streampulse.publisher.devices.DevicePublisher;
@@ -61,8 +62,8 @@ public class PublisherRuntime implements AutoCloseable {
                             @Value("${streampulse.bridge.port:7200}") int bridgePort,
                             @Value("${streampulse.publisher.outbox-capacity:10000}") int outboxCapacity,
                             @Value("${streampulse.publisher.reconnect-max:60s}") Duration reconnectMax) {
-        URI monitor = localOr(monitorUrl, monitorPort);
-        URI bridge = localOr(bridgeUrl, bridgePort);
+        URI monitor = PeerUrl.of(monitorUrl, monitorPort);
+        URI bridge = PeerUrl.of(bridgeUrl, bridgePort);
         this.hostName = HostName.current();
         this.origin = new Origin("StreamPulse publisher", version(), "");
         this.connection = new BrokerConnection(new Outbox(outboxCapacity),
@@ -150,11 +151,6 @@ public class PublisherRuntime implements AutoCloseable {
         monitorEvents.close();
         snapshot.close();
         connection.close();
-    }
-
-    /** An explicit URL, else the process on this host at its port. */
-    private static URI localOr(String url, int port) {
-        return URI.create(url.isBlank() ? "http://127.0.0.1:" + port : url);
     }
 
     private static TopicLayout layout(MqttSection mqtt) {

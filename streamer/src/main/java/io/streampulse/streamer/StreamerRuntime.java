@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.shared.config.StreamerSection;
 import io.streampulse.shared.config.SuiteConfig;
+import io.streampulse.shared.feed.PeerUrl;
 import io.streampulse.shared.health.HealthContributor;
 import io.streampulse.streamer.engine.Dashboard;
 import io.streampulse.streamer.engine.DashboardSettings;
@@ -43,7 +44,7 @@ public class StreamerRuntime implements HealthContributor, AutoCloseable {
     public StreamerRuntime(ConfigWatcher watcher, @Value("${streampulse.bridge.url:}") String bridgeUrl,
                            @Value("${streampulse.bridge.port:7200}") int bridgePort) {
         SuiteConfig config = watcher.current().config();
-        this.bridge = URI.create(bridgeUrl.isBlank() ? "http://127.0.0.1:" + bridgePort : bridgeUrl);
+        this.bridge = PeerUrl.of(bridgeUrl, bridgePort);
         DashboardSettings first = DashboardSettings.of(config.streamer(), config.timezone());
         SensorFeed firstFeed = new BridgeSensorFeed(bridge);
         start(config.streamer(), first, firstFeed, new Dashboard(first, firstFeed));

@@ -2,15 +2,14 @@ package io.streampulse.webgui.peers;
 
 import io.micronaut.context.annotation.Value;
 import io.streampulse.shared.config.ConfigWatcher;
+import io.streampulse.shared.feed.PeerUrl;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
 
 /**
- * Where the webgui finds the other processes. Each is {@code STREAMPULSE_<NAME>_URL} when set (tests, split
- * deployments), else this host at {@code STREAMPULSE_<NAME>_PORT}, which the suite's environment script sets for
- * every process. The streamer's HTTP port is in the config ({@code streamer.api_port}), so it follows config
- * changes.
+ * Where the webgui finds the other processes ({@link PeerUrl}). The streamer's HTTP port is in the config
+ * ({@code streamer.api_port}), so it follows config changes.
  */
 @Singleton
 public class PeerLocations {
@@ -29,9 +28,9 @@ public class PeerLocations {
                          @Value("${streampulse.publisher.port:7100}") int publisherPort,
                          @Value("${streampulse.streamer.url:}") String streamerUrl,
                          ConfigWatcher config) {
-        this.monitor = localOr(monitorUrl, monitorPort);
-        this.bridge = localOr(bridgeUrl, bridgePort);
-        this.publisher = localOr(publisherUrl, publisherPort);
+        this.monitor = PeerUrl.of(monitorUrl, monitorPort);
+        this.bridge = PeerUrl.of(bridgeUrl, bridgePort);
+        this.publisher = PeerUrl.of(publisherUrl, publisherPort);
         this.streamerUrl = streamerUrl;
         this.config = config;
     }
@@ -49,10 +48,6 @@ public class PeerLocations {
     }
 
     public URI streamer() {
-        return localOr(streamerUrl, config.current().config().streamer().apiPort());
-    }
-
-    private static URI localOr(String url, int port) {
-        return URI.create(url.isBlank() ? "http://127.0.0.1:" + port : url.replaceAll("/+$", ""));
+        return PeerUrl.of(streamerUrl, config.current().config().streamer().apiPort());
     }
 }
