@@ -168,7 +168,9 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         try {
             SiaExchange.Result result = send(id, data);
             if (result.acknowledged()) {
-                LOG.info("SIA {} event {} of device {}: {}", settings.target(), event.id(), event.deviceId(),
+                // DEBUG: the dispatcher's "Delivered" line carries the same answer; two INFO lines per alarm
+                // written synchronously to stdout cost the lane more than the frame did
+                LOG.debug("SIA {} event {} of device {}: {}", settings.target(), event.id(), event.deviceId(),
                         result.answer());
             } else {
                 LOG.warn("SIA {} event {} of device {} not acknowledged: {}", settings.target(), event.id(),
