@@ -178,6 +178,7 @@ public final class BridgeBench {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long publisherBefore = threads.getCurrentThreadCpuTime();
         Duration fakesBefore = fakes.cpu();
+        ThreadCpu perThread = new ThreadCpu();
         Map<TimedReceiver, Integer> acksBefore = new java.util.HashMap<>();
         receivers.forEach(r -> acksBefore.put(r, r.ackNanos.size()));
         long enqueueBefore = outbox.enqueueCommits();
@@ -223,6 +224,7 @@ public final class BridgeBench {
         System.out.printf("  CPU per report: bridge JVM %.2f ms (without the publishing loop's thread, %.2f ms; with the"
                 + " MQTT client threads it shares with the bridge), fakes' JVM %.2f ms (Mosquitto and Redis not"
                 + " counted); load average %s%n", cpuPerReport, publisherPerReport, fakesPerReport, loadAverage());
+        System.out.printf("  bridge JVM CPU per report by thread: %s%n", perThread.perReport(count, 14));
         for (TimedReceiver r : receivers) {
             long[] micros = Arrays.stream(keys).filter(r.ackNanos::containsKey)
                     .map(k -> r.ackNanos.get(k) / 1_000).sorted().toArray();
