@@ -4,15 +4,12 @@ import io.streampulse.bridge.alert.AlertEvent;
 import io.streampulse.bridge.alert.OfflineWatch;
 import io.streampulse.bridge.alert.OutboxStore;
 import io.streampulse.bridge.alert.RetryBackoff;
-import io.streampulse.bridge.chekt.ChektFake;
 import io.streampulse.bridge.chekt.ChektReceiver;
 import io.streampulse.bridge.chekt.ChektRetry;
 import io.streampulse.bridge.device.DeviceKind;
 import io.streampulse.bridge.device.DeviceState;
 import io.streampulse.bridge.modbus.ModbusRelayReceiver;
-import io.streampulse.bridge.modbus.RelayFake;
 import io.streampulse.bridge.receiver.Receiver;
-import io.streampulse.bridge.sia.FakeSiaReceiver;
 import io.streampulse.bridge.sia.SiaReceiver;
 import io.streampulse.bridge.sia.SiaSettings;
 import io.streampulse.bridge.store.DeviceStore;
@@ -52,7 +49,8 @@ import java.util.concurrent.locks.LockSupport;
  * end-to-end tests: the fake YoLink cloud issues the token, the broker's ACL admits only it), received by the
  * bridge's own YoLink session (cloud client, MQTT subscriber, parser, normalizer) and handed to the alert engine as
  * the bridge does, with a real Redis, the real outbox file (synchronous=FULL, group commit) and the real
- * SIA/CHEKT/Modbus receivers against the test sources' fakes on loopback. Each report flips one of 200 doors mapped
+ * SIA/CHEKT/Modbus receivers against the test sources' fakes on loopback, which run in a JVM of their own
+ * ({@link BenchFakes}). Each report flips one of 200 doors mapped
  * to all three receivers; latency is the moment before the MQTT publish to the receiver's acknowledgement (SIA ACK,
  * CHEKT 2xx, coil write answered); also the publish to engine-accept time (the MQTT leg alone).
  * Args: seconds per rate, then the rates (events/s).
@@ -73,16 +71,14 @@ public final class BridgeBench {
         Clock clock = Clock.systemUTC();
         Path data = Files.createTempDirectory("bench-bridge");
         try (RedisPeer redis = RedisPeer.start();
-             FakeSiaReceiver siaFake = new FakeSiaReceiver(null);
-             ChektFake chektFake = new ChektFake("bench-token");
-             RelayFake relayFake = new RelayFake(3, 16);
+             FakesProcess fakes = FakesProcess.start("bench-token");
              FakeYoLinkCloud cloud = doors(new FakeYoLinkCloud("ua_bench", "sec_bench", 7200));
              YoLinkBrokerPeer broker = new YoLinkBrokerPeer(FakeYoLinkCloud.HOME_ID, FakeYoLinkCloud.firstTokens(3))) {
-            SiaSettings sia = new SiaSettings(true, "127.0.0.1", siaFake.tcpPort(), ReceiversSection.Sia.Transport.TCP,
+            SiaSettings sia = new SiaSettings(true, "127.0.0.1", fakes.siaPort, ReceiversSection.Sia.Transport.TCP,
                     ReceiversSection.Sia.Format.SIA_DCS, "1234", "0", "0", null, Duration.ZERO, Duration.ofSeconds(2), 3);
-            ReceiversSection.Chekt chekt = new ReceiversSection.Chekt(true, chektFake.url(),
+            ReceiversSection.Chekt chekt = new ReceiversSection.Chekt(true, fakes.chektUrl,
                     new Secret("bench-token", false), 5);
-            ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", relayFake.port(), 3, 16,
+            ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", fakes.relayPort, 3, 16,
                     ReceiversSection.Modbus.Mode.FOLLOWER, 200);
             List<TimedReceiver> all = List.of(
                     new TimedReceiver(new SiaReceiver(sia, clock), ACCEPTED),
@@ -154,9 +150,9 @@ public final class BridgeBench {
             Source source = viaMqtt ? (door, open, at) -> publish(publisher, door, open, at)
                     : (door, open, at) -> toEngine.updated(report(door, open, at));
             System.out.println(viaMqtt ? "source: MQTT publish" : "source: the engine directly (INJECT=engine)");
-            run(source, receivers, outbox, 200, 3, false);
+            run(source, receivers, outbox, fakes, 200, 3, false);
             for (int i = 1; i < args.length; i++) {
-                run(source, receivers, outbox, Integer.parseInt(args[i]), seconds, true);
+                run(source, receivers, outbox, fakes, Integer.parseInt(args[i]), seconds, true);
             }
             publisher.disconnect();
             yolink.close();
@@ -172,13 +168,17 @@ public final class BridgeBench {
         void send(int door, boolean open, long atMillis);
     }
 
-    private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, int rate,
-                            int seconds, boolean print) throws Exception {
+    private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, FakesProcess fakes,
+                            int rate, int seconds, boolean print) throws Exception {
         int count = rate * seconds;
         long[] keys = new long[count];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long publisherBefore = threads.getCurrentThreadCpuTime();
+        Duration fakesBefore = fakes.cpu();
+        ThreadCpu perThread = new ThreadCpu();
         Map<TimedReceiver, Integer> acksBefore = new java.util.HashMap<>();
         receivers.forEach(r -> acksBefore.put(r, r.ackNanos.size()));
         long enqueueBefore = outbox.enqueueCommits();
@@ -205,7 +205,10 @@ public final class BridgeBench {
                 Thread.sleep(20); // polling for the end of the run; nothing is timed by it
             }
         }
-        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
+        // the publishing loop's own thread is this one (the hivemq client's threads are shared with the bridge's)
+        double publisherPerReport = (threads.getCurrentThreadCpuTime() - publisherBefore) / 1e6 / count;
+        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count - publisherPerReport;
+        double fakesPerReport = fakes.cpu().minus(fakesBefore).toNanos() / 1e6 / count;
         long enqueues = outbox.enqueueCommits() - enqueueBefore;
         long commits = outbox.commits() - commitsBefore;
         if (!print) {
@@ -218,8 +221,10 @@ public final class BridgeBench {
                 + " arrived)%n", rate, seconds, count, count * receivers.size(), enqueues, count * receivers.size(),
                 commits, mqtt.length == 0 ? 0 : mqtt[mqtt.length / 2] / 1000.0,
                 mqtt.length == 0 ? 0 : mqtt[mqtt.length * 99 / 100] / 1000.0, mqtt.length, count);
-        System.out.printf("  CPU of this JVM (bridge and the fakes; Mosquitto and Redis not counted): %.2f ms per report;"
-                + " load average %s%n", cpuPerReport, loadAverage());
+        System.out.printf("  CPU per report: bridge JVM %.2f ms (without the publishing loop's thread, %.2f ms; with the"
+                + " MQTT client threads it shares with the bridge), fakes' JVM %.2f ms (Mosquitto and Redis not"
+                + " counted); load average %s%n", cpuPerReport, publisherPerReport, fakesPerReport, loadAverage());
+        System.out.printf("  bridge JVM CPU per report by thread: %s%n", perThread.perReport(count, 14));
         for (TimedReceiver r : receivers) {
             long[] micros = Arrays.stream(keys).filter(r.ackNanos::containsKey)
                     .map(k -> r.ackNanos.get(k) / 1_000).sorted().toArray();

@@ -3,9 +3,12 @@ import io.streampulse.bridge.receiver.Delivery;
 import io.streampulse.bridge.receiver.Receiver;
 import io.streampulse.shared.config.DeviceMapping;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** A real receiver whose acknowledgements are timed against the moment the report entered accept(). */
 final class TimedReceiver implements Receiver, AutoCloseable {
@@ -38,18 +41,34 @@ final class TimedReceiver implements Receiver, AutoCloseable {
 
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
-        return real.deliver(event, mapping).whenComplete((delivery, error) -> {
-            long now = System.nanoTime();
-            Long accepted = acceptedNanos.get(event.atMillis());
-            if (accepted == null) {
-                return; // the probe that waits for the subscription: not timed
-            }
-            if (delivery != null && delivery.acknowledged()) {
-                ackNanos.put(event.atMillis(), now - accepted);
-            } else {
-                refused.put(event.atMillis(), delivery == null ? String.valueOf(error) : delivery.answer());
-            }
-        });
+        return real.deliver(event, mapping).whenComplete((delivery, error) -> record(event, delivery, error));
+    }
+
+    private void record(AlertEvent event, Delivery delivery, Throwable error) {
+        long now = System.nanoTime();
+        Long accepted = acceptedNanos.get(event.atMillis());
+        if (accepted == null) {
+            return; // the probe that waits for the subscription: not timed
+        }
+        if (delivery != null && delivery.acknowledged()) {
+            ackNanos.put(event.atMillis(), now - accepted);
+        } else {
+            refused.put(event.atMillis(), delivery == null ? String.valueOf(error) : delivery.answer());
+        }
+    }
+
+    @Override
+    public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Delivery delivery;
+        try {
+            delivery = real.deliverOnCaller(event, mapping, timeout);
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            record(event, null, e);
+            throw e;
+        }
+        record(event, delivery, null);
+        return delivery;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -176,7 +175,7 @@ public final class AlertDispatcher implements AutoCloseable {
     private Delivery await(Receiver receiver, AlertEvent event, DeviceMapping mapping) {
         long now = clock.millis();
         try {
-            return receiver.deliver(event, mapping).get(options.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return receiver.deliverOnCaller(event, mapping, options.answerTimeout());
         } catch (TimeoutException e) {
             return new Delivery(receiver.name(), event.id(), false, "no answer within " + options.answerTimeout(),
                     1, now);

@@ -10,6 +10,7 @@ import io.streampulse.shared.health.HealthContributor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,42 +80,67 @@ public final class ChektReceiver implements Receiver, HealthContributor {
 
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
+        return async(prepare(event, mapping));
+    }
+
+    /**
+     * The POST (and its retries) on the calling thread, a delivery lane's, with the blocking {@code send}: the
+     * JDK client's {@code sendAsync} hands every response to the common pool, and where that pool has a single
+     * thread (2 cores or fewer) CompletableFuture starts a new thread per task, i.e. one thread per CHEKT answer.
+     * Each attempt is bounded by {@code timeout_seconds}, so {@code timeout} is not needed.
+     */
+    @Override
+    public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout)
+            throws InterruptedException {
+        Prepared prepared = prepare(event, mapping);
+        return prepared.refusal() != null ? prepared.refusal() : record(prepared.attempts().runHere());
+    }
+
+    /** Posts {@link ChektEventText#TEST} to {@code zone} and answers with what the bridge said. */
+    public CompletableFuture<Delivery> sendTest(int zone) {
+        return async(prepare("test-" + clock.millis(), "test", zone, ChektEventText.TEST));
+    }
+
+    /** The attempts of one delivery, or why it is not sent (recorded already): exactly one is set. */
+    private record Prepared(Attempts attempts, Delivery refusal) {
+    }
+
+    private CompletableFuture<Delivery> async(Prepared prepared) {
+        return prepared.refusal() != null ? CompletableFuture.completedFuture(prepared.refusal())
+                : prepared.attempts().run(1).thenApply(this::record);
+    }
+
+    private Prepared prepare(AlertEvent event, DeviceMapping mapping) {
         if (mapping.chektZone().isEmpty()) {
-            return CompletableFuture.completedFuture(record(new Delivery(NAME, event.id(), false,
-                    "no CHEKT zone mapped for device " + event.deviceId() + " (devices." + event.deviceId()
-                            + ".chekt_zone)", 0, clock.millis())));
+            return refused(event.id(), "no CHEKT zone mapped for device " + event.deviceId() + " (devices."
+                    + event.deviceId() + ".chekt_zone)");
         }
         String text;
         try {
             text = ChektEventText.forEvent(event);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(record(new Delivery(NAME, event.id(), false,
-                    "cannot describe event " + event.id() + " (kind " + event.kind() + ", cause " + event.cause()
-                            + ") for CHEKT", 0, clock.millis())));
+            return refused(event.id(), "cannot describe event " + event.id() + " (kind " + event.kind()
+                    + ", cause " + event.cause() + ") for CHEKT");
         }
-        return post(event.id(), event.deviceId(), mapping.chektZone().get(), text);
+        return prepare(event.id(), event.deviceId(), mapping.chektZone().get(), text);
     }
 
-    /** Posts {@link ChektEventText#TEST} to {@code zone} and answers with what the bridge said. */
-    public CompletableFuture<Delivery> sendTest(int zone) {
-        return post("test-" + clock.millis(), "test", zone, ChektEventText.TEST);
-    }
-
-    private CompletableFuture<Delivery> post(String eventId, String deviceId, int zone, String text) {
+    private Prepared prepare(String eventId, String deviceId, int zone, String text) {
         ReceiversSection.Chekt current = config.get();
         if (!current.enabled()) {
-            return CompletableFuture.completedFuture(record(new Delivery(NAME, eventId, false,
-                    "the CHEKT receiver is disabled (receivers.chekt.enabled)", 0, clock.millis())));
+            return refused(eventId, "the CHEKT receiver is disabled (receivers.chekt.enabled)");
         }
         HttpRequest request;
         try {
             request = toHttp(ChektRequestBuilder.build(current, zone, text), current.timeoutSeconds());
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(record(new Delivery(NAME, eventId, false, e.getMessage(), 0,
-                    clock.millis())));
+            return refused(eventId, e.getMessage());
         }
-        Attempts attempts = new Attempts(eventId, deviceId, zone, request, current.timeoutSeconds());
-        return attempts.run(1).thenApply(this::record);
+        return new Prepared(new Attempts(eventId, deviceId, zone, request, current.timeoutSeconds()), null);
+    }
+
+    private Prepared refused(String eventId, String why) {
+        return new Prepared(null, record(new Delivery(NAME, eventId, false, why, 0, clock.millis())));
     }
 
     private static HttpRequest toHttp(ChektRequest request, int timeoutSeconds) {
@@ -152,21 +178,51 @@ public final class ChektReceiver implements Receiver, HealthContributor {
                 answer = CompletableFuture.completedFuture(ChektAnswer.noAnswer(describe(e)));
             }
             return answer.thenCompose(result -> {
-                if (result.retryable() && attempt < retry.attempts()) {
-                    Duration delay = retry.delayAfter(attempt);
-                    LOG.info("CHEKT attempt {} of event {} (device {}, zone {}) failed: {}; retrying in {} ms",
-                            attempt, eventId, deviceId, zone, result.text(), delay.toMillis());
+                Duration delay = retryDelay(result, attempt);
+                if (delay != null) {
                     return CompletableFuture.supplyAsync(() -> attempt + 1,
                                     CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
                             .thenCompose(this::run);
                 }
-                if (!result.acknowledged()) {
-                    LOG.warn("CHEKT delivery of event {} (device {}, zone {}) failed after {} attempt(s): {}",
-                            eventId, deviceId, zone, attempt, result.text());
-                }
-                return CompletableFuture.completedFuture(new Delivery(NAME, eventId, result.acknowledged(),
-                        result.text(), attempt, clock.millis()));
+                return CompletableFuture.completedFuture(finish(result, attempt));
             });
+        }
+
+        /** All tries on the calling thread, waiting out the retry delays. */
+        Delivery runHere() throws InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                ChektAnswer result;
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    result = ChektAnswer.ofResponse(response.statusCode(), response.body());
+                } catch (IOException | RuntimeException e) {
+                    result = ChektAnswer.noAnswer(describe(e));
+                }
+                Duration delay = retryDelay(result, attempt);
+                if (delay == null) {
+                    return finish(result, attempt);
+                }
+                Thread.sleep(delay.toMillis()); // the retry backoff: this lane's next send waits for it anyway
+            }
+        }
+
+        /** The wait before the next try (logged), or null when this answer is final. */
+        private Duration retryDelay(ChektAnswer result, int attempt) {
+            if (!result.retryable() || attempt >= retry.attempts()) {
+                return null;
+            }
+            Duration delay = retry.delayAfter(attempt);
+            LOG.info("CHEKT attempt {} of event {} (device {}, zone {}) failed: {}; retrying in {} ms",
+                    attempt, eventId, deviceId, zone, result.text(), delay.toMillis());
+            return delay;
+        }
+
+        private Delivery finish(ChektAnswer result, int attempt) {
+            if (!result.acknowledged()) {
+                LOG.warn("CHEKT delivery of event {} (device {}, zone {}) failed after {} attempt(s): {}",
+                        eventId, deviceId, zone, attempt, result.text());
+            }
+            return new Delivery(NAME, eventId, result.acknowledged(), result.text(), attempt, clock.millis());
         }
 
         private String describe(Throwable failure) {

@@ -25,6 +25,6 @@ public final class SiaCrc {
 
     /** Four upper-case hex digits, as the frame carries it. */
     public static String hex(String text) {
-        return String.format("%04X", of(text));
+        return SiaDigits.hex(of(text), 4);
     }
 }

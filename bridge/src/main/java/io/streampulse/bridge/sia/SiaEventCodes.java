@@ -71,7 +71,7 @@ public final class SiaEventCodes {
 
     /** {@code #acct|Nri<area>/<code><zone>}, the zone at least three digits: "#1234|Nri1/BA003". */
     public static String siaDcs(String account, AlertCause cause, boolean restore, int zone) {
-        return "#" + account + "|Nri" + PARTITION + "/" + siaCode(cause, restore) + String.format("%03d", zone);
+        return "#" + account + "|Nri" + PARTITION + "/" + siaCode(cause, restore) + SiaDigits.decimal(zone, 3);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class SiaEventCodes {
             throw new IllegalArgumentException("zone " + zone + " does not fit Contact ID's three digits; use "
                     + "SIA-DCS or a zone of at most 999");
         }
-        return String.format("#%s|%d%03d %02d %03d", account, restore ? 3 : 1, TABLE.get(cause).contactId(),
-                PARTITION, zone);
+        return "#" + account + "|" + (restore ? 3 : 1) + SiaDigits.decimal(TABLE.get(cause).contactId(), 3) + " "
+                + SiaDigits.decimal(PARTITION, 2) + " " + SiaDigits.decimal(zone, 3);
     }
 }

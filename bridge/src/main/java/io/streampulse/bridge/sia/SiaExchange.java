@@ -54,7 +54,7 @@ final class SiaExchange {
                 link.reset();
                 continue;
             }
-            String seq = String.format("seq %04d", frame.sequence());
+            String seq = "seq " + SiaDigits.decimal(frame.sequence(), 4);
             switch (answer.kind()) {
                 case ACK, RSP -> {
                     return new Result(true, prefix + answer.kind() + " " + seq, transmissions, receiverTime);

@@ -19,6 +19,9 @@ public final class SiaFrameDecoder {
             "\"(\\*?)([A-Z-]{3,7})\"(\\d{4})(?:R([0-9A-Fa-f]{1,6}?))?(?:L([0-9A-Fa-f]{1,6}?))?"
                     + "(?:R([0-9A-Fa-f]{1,6}?))?(?:[#A]([0-9A-Fa-f]{1,16}))?\\[(.*)", Pattern.DOTALL);
     private static final Pattern EXTENDED = Pattern.compile("\\[[^\\[\\]]*]");
+    private static final Pattern HEX_4 = Pattern.compile("[0-9A-Fa-f]{4}");
+    private static final Pattern LENGTH = Pattern.compile("0[0-9A-Fa-f]{3}");
+    private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7E]*");
 
     /** The frame and whether it arrived encrypted (an answer to it must be encrypted too). */
     public record Decoded(SiaFrame frame, boolean encrypted) {
@@ -39,7 +42,7 @@ public final class SiaFrameDecoder {
         String crcField = frame.substring(1, 5);
         String lengthField = frame.substring(5, 9);
         String body = frame.substring(9, frame.length() - 1);
-        if (!crcField.matches("[0-9A-Fa-f]{4}") || !lengthField.matches("0[0-9A-Fa-f]{3}")) {
+        if (!HEX_4.matcher(crcField).matches() || !LENGTH.matcher(lengthField).matches()) {
             throw new SiaFrameException("CRC '" + crcField + "' and length '" + lengthField
                     + "' must be 4 hex digits each, the length starting with 0");
         }
@@ -80,7 +83,7 @@ public final class SiaFrameDecoder {
             throw new SiaFrameException("frame is encrypted but no key is configured");
         }
         String plain = cipher.decrypt(hex);
-        if (!plain.matches("[\\x20-\\x7E]*")) {
+        if (!PRINTABLE.matcher(plain).matches()) {
             throw new SiaFrameException("decrypted text is not printable ASCII (wrong key?)");
         }
         int bar = plain.indexOf('|');

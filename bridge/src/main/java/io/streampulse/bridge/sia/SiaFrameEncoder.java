@@ -1,6 +1,7 @@
 package io.streampulse.bridge.sia;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -10,6 +11,11 @@ import java.util.random.RandomGenerator;
  * everything after '[' is the hex ciphertext of {@code <pad>|<data>]<timestamp>} (DC-09 encrypts the timestamp).
  */
 public final class SiaFrameEncoder {
+
+    /** Compiled once: checked on every frame. */
+    static final Pattern HEX_1_6 = Pattern.compile("[0-9A-Fa-f]{1,6}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Fa-f]{3,16}");
+    private static final Pattern DATA = Pattern.compile("[\\x20-\\x7E&&[^\\[\\]]]*");
 
     static final Set<String> IDS = Set.of(SiaFrame.SIA_DCS, SiaFrame.ADM_CID, SiaFrame.NULL, SiaFrame.ACK,
             SiaFrame.NAK, SiaFrame.DUH, SiaFrame.RSP);
@@ -37,7 +43,7 @@ public final class SiaFrameEncoder {
         if (body.length() > MAX_LENGTH) {
             throw new SiaFrameException("frame body of " + body.length() + " characters exceeds DC-09's 0FFF");
         }
-        return "\n" + SiaCrc.hex(body) + String.format("%04X", body.length()) + body + "\r";
+        return "\n" + SiaCrc.hex(body) + SiaDigits.hex(body.length(), 4) + body + "\r";
     }
 
     public static byte[] bytes(String frame) {
@@ -51,20 +57,20 @@ public final class SiaFrameEncoder {
         if (frame.sequence() < 0 || frame.sequence() > 9999) {
             throw new SiaFrameException("sequence " + frame.sequence() + " is outside 0000-9999");
         }
-        check("receiver", frame.receiver(), "[0-9A-Fa-f]{1,6}");
-        check("line", frame.line(), "[0-9A-Fa-f]{1,6}");
-        check("account", frame.account(), "[0-9A-Fa-f]{3,16}");
-        if (!frame.data().matches("[\\x20-\\x7E&&[^\\[\\]]]*")) {
+        check("receiver", frame.receiver(), HEX_1_6);
+        check("line", frame.line(), HEX_1_6);
+        check("account", frame.account(), ACCOUNT);
+        if (!DATA.matcher(frame.data()).matches()) {
             throw new SiaFrameException("data '" + frame.data() + "' must be printable ASCII without '[' or ']'");
         }
-        return "\"" + (encrypted ? "*" : "") + frame.id() + "\"" + String.format("%04d", frame.sequence())
+        return "\"" + (encrypted ? "*" : "") + frame.id() + "\"" + SiaDigits.decimal(frame.sequence(), 4)
                 + (frame.receiver() == null ? "" : "R" + frame.receiver())
                 + (frame.line() == null ? "" : "L" + frame.line())
                 + (frame.account() == null ? "" : "#" + frame.account());
     }
 
-    private static void check(String field, String value, String pattern) {
-        if (value != null && !value.matches(pattern)) {
+    private static void check(String field, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
             throw new SiaFrameException(field + " '" + value + "' must match " + pattern);
         }
     }

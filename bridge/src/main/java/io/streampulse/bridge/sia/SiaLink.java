@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * The transport under one receiver (TCP or UDP). Used from the receiver's single worker thread only.
+ * The transport under one receiver (TCP or UDP). Used by one thread at a time: the receiver's, holding its wire lock.
  * A {@link java.net.SocketTimeoutException} from {@link #receive} means nothing arrived in time.
  */
 interface SiaLink extends AutoCloseable {

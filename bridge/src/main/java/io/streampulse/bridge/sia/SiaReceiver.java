@@ -19,13 +19,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A SIA DC-09 receiver over TCP or UDP. Everything on the wire happens on one worker thread, so exactly one
- * message is outstanding and the caller never blocks; deliveries queue in order. An idle link carries a NULL
- * supervision message every {@code supervision} interval. A NAK teaches the receiver's clock: later timestamps
- * carry the learnt offset.
+ * A SIA DC-09 receiver over TCP or UDP. One exchange at a time holds the wire (a lock), so exactly one message is
+ * outstanding: {@link #deliver} queues it on the receiver's worker thread and returns at once (deliveries go out in
+ * call order); {@link #deliverOnCaller}, the delivery lane's call, runs it on the lane's own thread, which waits for
+ * the answer anyway (two thread hand-offs fewer per event). An idle link carries a NULL supervision message every
+ * {@code supervision} interval, sent by the worker. A NAK teaches the receiver's clock: later timestamps carry the
+ * learnt offset.
  */
 public final class SiaReceiver implements Receiver, AutoCloseable {
 
@@ -39,9 +42,12 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
     private final SiaSequence sequence;
     private final SiaLink link;
     private final SiaExchange exchange;
+    /** Held for each exchange (alert or NULL), whichever thread runs it; guards the link, sequence and offset. */
+    private final ReentrantLock wire = new ReentrantLock();
     private Duration clockOffset = Duration.ZERO;
     private ScheduledFuture<?> supervision;
     private volatile SiaLinkStatus status = SiaLinkStatus.NONE;
+    private volatile boolean closed;
 
     public SiaReceiver(Sia config, Clock clock) {
         this(SiaSettings.from(config), clock);
@@ -66,7 +72,7 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // no supervision after close
         this.worker = executor;
         if (sendable()) {
-            worker.execute(this::armSupervision);
+            worker.execute(() -> onWire(this::armSupervision));
         }
     }
 
@@ -90,22 +96,13 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
 
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
-        String refusal = !settings.enabled() ? "SIA receiver is disabled" : settings.problem();
-        if (refusal != null) {
-            return CompletableFuture.completedFuture(refused(event, refusal));
-        }
-        String data;
-        try {
-            data = SiaEventCodes.data(settings.format(), settings.account(), event, mapping);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(refused(event, e.getMessage()));
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(refused(event, "cannot encode event: " + e));
+        Message message = message(event, mapping);
+        if (message.refusal() != null) {
+            return CompletableFuture.completedFuture(message.refusal());
         }
         CompletableFuture<Delivery> result = new CompletableFuture<>();
-        String id = settings.format() == Sia.Format.ADM_CID ? SiaFrame.ADM_CID : SiaFrame.SIA_DCS;
         try {
-            worker.execute(new PendingDelivery(result, () -> transmit(event, id, data), () -> refused(event,
+            worker.execute(new PendingDelivery(result, () -> exchange(event, message), () -> refused(event,
                     "SIA receiver closed before sending")));
         } catch (RejectedExecutionException e) {
             result.complete(refused(event, "SIA receiver is closed"));
@@ -113,11 +110,67 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         return result;
     }
 
+    /**
+     * The exchange on the calling thread (a delivery lane's), after any exchange in progress; bounded by this
+     * receiver's own {@code timeout_seconds} per attempt, so {@code timeout} is not needed.
+     */
+    @Override
+    public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout) {
+        Message message = message(event, mapping);
+        return message.refusal() != null ? message.refusal() : exchange(event, message);
+    }
+
+    /** The frame's id and data for an event, or why it cannot be sent. */
+    private record Message(String id, String data, Delivery refusal) {
+    }
+
+    private Message message(AlertEvent event, DeviceMapping mapping) {
+        String refusal = !settings.enabled() ? "SIA receiver is disabled" : settings.problem();
+        if (refusal != null) {
+            return new Message(null, null, refused(event, refusal));
+        }
+        try {
+            String id = settings.format() == Sia.Format.ADM_CID ? SiaFrame.ADM_CID : SiaFrame.SIA_DCS;
+            return new Message(id, SiaEventCodes.data(settings.format(), settings.account(), event, mapping), null);
+        } catch (IllegalArgumentException e) {
+            return new Message(null, null, refused(event, e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Message(null, null, refused(event, "cannot encode event: " + e));
+        }
+    }
+
+    private Delivery exchange(AlertEvent event, Message message) {
+        wire.lock();
+        try {
+            return closed ? refused(event, "SIA receiver is closed") : transmit(event, message.id(), message.data());
+        } finally {
+            if (closed) {
+                link.close(); // closed while this exchange ran: close() did not wait for it
+            }
+            wire.unlock();
+        }
+    }
+
+    /** Runs {@code task} holding the wire, unless the receiver is closed. */
+    private void onWire(Runnable task) {
+        wire.lock();
+        try {
+            if (!closed) {
+                task.run();
+            }
+        } finally {
+            wire.unlock();
+        }
+    }
+
+    /** Holding the wire. */
     private Delivery transmit(AlertEvent event, String id, String data) {
         try {
             SiaExchange.Result result = send(id, data);
             if (result.acknowledged()) {
-                LOG.info("SIA {} event {} of device {}: {}", settings.target(), event.id(), event.deviceId(),
+                // DEBUG: the dispatcher's "Delivered" line carries the same answer; two INFO lines per alarm
+                // written synchronously to stdout cost the lane more than the frame did
+                LOG.debug("SIA {} event {} of device {}: {}", settings.target(), event.id(), event.deviceId(),
                         result.answer());
             } else {
                 LOG.warn("SIA {} event {} of device {} not acknowledged: {}", settings.target(), event.id(),
@@ -136,6 +189,7 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         }
     }
 
+    /** Holding the wire. */
     private void supervise() {
         try {
             SiaExchange.Result result = send(SiaFrame.NULL, "");
@@ -147,7 +201,7 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         }
     }
 
-    /** Worker thread only. */
+    /** Holding the wire. */
     private SiaExchange.Result send(String id, String data) {
         Instant now = clock.instant();
         SiaFrame frame = new SiaFrame(id, sequence.next(), settings.receiver(), settings.line(), settings.account(),
@@ -161,13 +215,18 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         return result;
     }
 
-    /** Worker thread only: (re)starts the idle timer after any exchange. */
+    /** Holding the wire: (re)starts the idle timer after any exchange. */
     private void armSupervision() {
         if (supervision != null) {
             supervision.cancel(false);
         }
         if (!settings.supervision().isZero()) {
-            supervision = worker.schedule(this::supervise, settings.supervision().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                supervision = worker.schedule(() -> onWire(this::supervise), settings.supervision().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                supervision = null; // closing: no more supervision
+            }
         }
     }
 
@@ -179,7 +238,10 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
         return new Delivery(NAME, event.id(), false, reason, 0, clock.millis());
     }
 
-    /** Stops the worker and closes the connection; deliveries still queued complete as not acknowledged. */
+    /**
+     * Stops the worker and closes the connection; deliveries still queued complete as not acknowledged, later ones
+     * are refused. An exchange still running on a lane's thread after the grace closes the link when it ends.
+     */
     @Override
     public void close() {
         worker.shutdown();
@@ -187,11 +249,19 @@ public final class SiaReceiver implements Receiver, AutoCloseable {
             if (!worker.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 abandon(worker.shutdownNow());
             }
+            closed = true;
+            if (wire.tryLock(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    link.close();
+                } finally {
+                    wire.unlock();
+                }
+            }
         } catch (InterruptedException e) {
+            closed = true;
             abandon(worker.shutdownNow());
             Thread.currentThread().interrupt();
         }
-        link.close();
     }
 
     private static void abandon(List<Runnable> unrun) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,6 +60,11 @@ public class SiaReceiverBean implements Receiver, HealthContributor {
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
         return current.deliver(event, mapping);
+    }
+
+    @Override
+    public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout) {
+        return current.deliverOnCaller(event, mapping, timeout);
     }
 
     @Override

@@ -33,10 +33,10 @@ public record SiaSettings(boolean enabled, String host, int port, Sia.Transport 
         if (account == null || account.isEmpty()) {
             return "receivers.sia.account is not set";
         }
-        if (receiver == null || !receiver.matches("[0-9A-Fa-f]{1,6}")) {
+        if (receiver == null || !SiaFrameEncoder.HEX_1_6.matcher(receiver).matches()) {
             return "receivers.sia.receiver must be 1-6 hex digits (got '" + receiver + "')";
         }
-        if (line == null || !line.matches("[0-9A-Fa-f]{1,6}")) {
+        if (line == null || !SiaFrameEncoder.HEX_1_6.matcher(line).matches()) {
             return "receivers.sia.line must be 1-6 hex digits (got '" + line + "')";
         }
         return null;

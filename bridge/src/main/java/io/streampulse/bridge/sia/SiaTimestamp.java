@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /** The DC-09 timestamp field {@code _HH:MM:SS,MM-DD-YYYY}, always UTC (pure). */
 public final class SiaTimestamp {
@@ -18,8 +17,12 @@ public final class SiaTimestamp {
     private SiaTimestamp() {
     }
 
+    /** By hand rather than with {@link #FORMAT}: one per message, on the thread that sends them all. */
     public static String format(Instant at) {
-        return FORMAT.format(LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
+        return "_" + SiaDigits.decimal(t.getHour(), 2) + ":" + SiaDigits.decimal(t.getMinute(), 2) + ":"
+                + SiaDigits.decimal(t.getSecond(), 2) + "," + SiaDigits.decimal(t.getMonthValue(), 2) + "-"
+                + SiaDigits.decimal(t.getDayOfMonth(), 2) + "-" + SiaDigits.decimal(t.getYear(), 4);
     }
 
     /** @throws SiaFrameException when {@code field} is not {@code _HH:MM:SS,MM-DD-YYYY} */

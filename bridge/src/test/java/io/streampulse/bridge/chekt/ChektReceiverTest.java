@@ -4,6 +4,7 @@ import io.streampulse.bridge.alert.AlertCause;
 import io.streampulse.bridge.alert.AlertEvent;
 import io.streampulse.bridge.device.DeviceKind;
 import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.support.ThreadRecordingClock;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.shared.config.ReceiversSection;
 import io.streampulse.shared.config.Secret;
@@ -11,10 +12,13 @@ import io.streampulse.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -47,9 +51,12 @@ class ChektReceiverTest {
     }
 
     private static ChektReceiver receiver(String url, String token, int timeoutSeconds, ChektRetry retry) {
-        ReceiversSection.Chekt config = new ReceiversSection.Chekt(true, url, new Secret(token, false),
-                timeoutSeconds);
+        ReceiversSection.Chekt config = config(url, token, timeoutSeconds);
         return new ChektReceiver(() -> config, ChektReceiver.defaultClient(), retry, Clock.systemUTC());
+    }
+
+    private static ReceiversSection.Chekt config(String url, String token, int timeoutSeconds) {
+        return new ReceiversSection.Chekt(true, url, new Secret(token, false), timeoutSeconds);
     }
 
     private static Delivery await(CompletableFuture<Delivery> future) throws Exception {
@@ -79,6 +86,68 @@ class ChektReceiverTest {
                 new FakeChektBridge.Event("3", "Door opened (Front door)", "Basic YXBpa2V5OnMzY3JldA=="),
                 new FakeChektBridge.Event("3", "Door closed (Front door)", "Basic YXBpa2V5OnMzY3JldA==")),
                 bridge.accepted());
+    }
+
+    @Test
+    void deliverOnCaller_alarm_postedAndAnsweredOnTheCallersThread() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        ThreadRecordingClock clock = new ThreadRecordingClock();
+        ChektReceiver chekt = new ChektReceiver(() -> config(bridge.url(), TOKEN, 5), ChektReceiver.defaultClient(),
+                FAST, clock);
+        clock.drainReaders();
+
+        Delivery delivery = chekt.deliverOnCaller(DOOR_OPEN, ZONE_3, Duration.ofSeconds(10));
+
+        assertEquals(new Delivery("chekt", "ev-1", true, "HTTP 200 {\"result\":\"ok\"}", 1, delivery.atMillis()),
+                delivery);
+        assertEquals(Set.of(Thread.currentThread().getName()), clock.drainReaders(),
+                "the answer was handled on another thread");
+        assertEquals(1, bridge.accepted().size());
+    }
+
+    @Test
+    void deliverOnCaller_manyEvents_noThreadStartedPerAnswer() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        ChektReceiver chekt = receiver(bridge.url(), TOKEN, 5, FAST);
+        chekt.deliverOnCaller(DOOR_OPEN, ZONE_3, Duration.ofSeconds(10)); // the client's own threads start here
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long before = threads.getTotalStartedThreadCount();
+
+        for (int i = 0; i < 100; i++) {
+            assertTrue(chekt.deliverOnCaller(i % 2 == 0 ? DOOR_CLOSED : DOOR_OPEN, ZONE_3, Duration.ofSeconds(10))
+                    .acknowledged());
+        }
+
+        // sendAsync hands each response to the common pool, which is a new thread per task on 2 cores or fewer
+        long started = threads.getTotalStartedThreadCount() - before;
+        assertTrue(started < 20, started + " threads started for 100 answers");
+    }
+
+    @Test
+    void deliverOnCaller_bridgeAnswers500Twice_retriedOnTheCallerThenAcknowledged() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        bridge.answerNext(2, 500);
+
+        Delivery delivery = receiver(bridge.url(), TOKEN, 5, FAST).deliverOnCaller(DOOR_OPEN, ZONE_3,
+                Duration.ofSeconds(10));
+
+        assertTrue(delivery.acknowledged(), delivery.answer());
+        assertEquals(3, delivery.attempts());
+        assertEquals(3, bridge.requests());
+    }
+
+    @Test
+    void deliverOnCaller_nobodyListening_sameAnswerAsDeliver() throws Exception {
+        String url = "http://127.0.0.1:" + FreePorts.next();
+        ChektReceiver chekt = receiver(url, TOKEN, 5, FAST);
+
+        Delivery here = chekt.deliverOnCaller(DOOR_OPEN, ZONE_3, Duration.ofSeconds(10));
+
+        assertFalse(here.acknowledged());
+        assertEquals(3, here.attempts());
+        assertEquals(await(chekt.deliver(DOOR_OPEN, ZONE_3)).answer(), here.answer());
+        assertEquals("connection refused by " + url + "/api/v1/events (is the CHEKT bridge running?)",
+                here.answer());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.streampulse.bridge.sia;
 
 import io.streampulse.bridge.alert.AlertCause;
 import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.support.ThreadRecordingClock;
 import io.streampulse.shared.config.ReceiversSection.Sia.Format;
 import io.streampulse.shared.config.ReceiversSection.Sia.Transport;
 import io.streampulse.testkit.Eventually;
@@ -14,9 +15,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.streampulse.bridge.sia.SiaEventCodesTest.event;
 import static io.streampulse.bridge.sia.SiaEventCodesTest.mapping;
@@ -65,6 +69,48 @@ class SiaReceiverTest {
         assertEquals("0", frame.receiver());
         assertEquals("0", frame.line());
         assertEquals("1234", frame.account());
+    }
+
+    @Test
+    void deliverOnCaller_tcp_exchangeRunsOnTheCallersThread() {
+        ThreadRecordingClock clock = new ThreadRecordingClock();
+        sender = new SiaReceiver(settings(Transport.TCP, fake.tcpPort(), null, Format.SIA_DCS, Duration.ZERO), clock);
+
+        Delivery delivery = sender.deliverOnCaller(event(AlertCause.OPEN, false), mapping(5), WAIT);
+
+        assertEquals(new Delivery("sia", "ev-1", true, "ACK seq 0001", 1, delivery.atMillis()), delivery);
+        assertEquals(Set.of(Thread.currentThread().getName()), clock.drainReaders(),
+                "the frame was timestamped or its answer handled on another thread");
+        assertEquals("#1234|Nri1/BA005", only(fake.received()).frame().data());
+    }
+
+    @Test
+    void deliverOnCaller_alongsideQueuedDeliveries_oneMessageAtATimeOnOneConnection() {
+        sender = start(Transport.TCP, null, Format.SIA_DCS, Duration.ZERO);
+        List<CompletableFuture<Delivery>> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            queued.add(sender.deliver(event(AlertCause.OPEN, false), mapping(1)));
+            assertTrue(sender.deliverOnCaller(event(AlertCause.OPEN, true), mapping(2), WAIT).acknowledged());
+        }
+        queued.forEach(f -> assertTrue(f.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join().acknowledged()));
+
+        assertEquals(1, fake.connectionsAccepted());
+        assertEquals(IntStream.rangeClosed(1, 40).boxed().toList(),
+                fake.received().stream().map(r -> r.frame().sequence()).sorted().toList());
+    }
+
+    @Test
+    void deliverOnCaller_afterClose_refusedWithoutReconnecting() {
+        sender = start(Transport.TCP, null, Format.SIA_DCS, Duration.ZERO);
+        assertTrue(sender.deliverOnCaller(event(AlertCause.OPEN, false), mapping(1), WAIT).acknowledged());
+        sender.close();
+
+        Delivery late = sender.deliverOnCaller(event(AlertCause.OPEN, true), mapping(1), WAIT);
+
+        assertFalse(late.acknowledged());
+        assertEquals("SIA receiver is closed", late.answer());
+        assertEquals(1, fake.received().size());
+        assertEquals(1, fake.connectionsAccepted());
     }
 
     @Test
