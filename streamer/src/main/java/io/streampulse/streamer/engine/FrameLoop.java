@@ -30,8 +30,9 @@ import java.util.function.UnaryOperator;
  * <p>A change is followed by {@link #FOLLOW_UPS} copies of the picture, the first at once, the next
  * {@link #FOLLOW_UP_MILLIS} later: FFmpeg-based clients (and NVRs built on libavformat) hold each picture until the
  * next access unit arrives (the H.264 parser needs it to end the current one), which at 1 fps would show an alarm a
- * second late. The copies are real frames (unchanged P-frames of a few hundred bytes), encoded from the picture
- * already converted (no drawing, no colour conversion).
+ * second late. The copies are skipped pictures the stream builds (a dozen bytes, no encoding; see
+ * {@link MediaStream}), or for parameter sets that do not allow them, repeats encoded from the picture already
+ * converted (no drawing, no colour conversion).
  */
 public final class FrameLoop implements AutoCloseable {
 
@@ -141,12 +142,13 @@ public final class FrameLoop implements AutoCloseable {
         }
     }
 
-    /** The picture again, to every played profile (cheap: no drawing, no conversion). */
+    /** The picture again, to every played profile: a skipped picture the stream builds, else an encoder repeat. */
     private void followUp() {
         try {
             for (Profile profile : profiles) {
-                if (!profile.stream().idle() && !profile.stream().stale()) {
-                    profile.stream().publish(profile.encoder().repeat(System.currentTimeMillis()));
+                MediaStream stream = profile.stream();
+                if (!stream.idle() && !stream.stale() && !stream.repeatPicture()) {
+                    stream.publish(profile.encoder().repeat(System.currentTimeMillis()));
                 }
             }
         } catch (RuntimeException e) {
