@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the units since the last keyframe (with its SPS and PPS), so a new client decodes a picture at once; a client
  * that fell behind waits for the next keyframe and asks the encoder for one.
  *
- * <p>A new client gets at least {@link #UNITS_FOR_NEW_CLIENT} units at once: libavformat (ffmpeg, ffprobe, NVRs
- * built on it) reads about five seconds' worth of frames (five at 1 fps, counted at the SDP's {@code a=framerate})
- * before it returns from probing an H.264 stream, and its parser holds a picture until the next unit begins. When
+ * <p>A new client gets at least {@link #unitsForNewClient(int)} units at once: libavformat (ffmpeg, ffprobe, NVRs
+ * built on it) reads five seconds' worth of frames (counted at the SDP's {@code a=framerate}) before it returns from
+ * probing an H.264 stream, and its parser holds a picture until the next unit begins. When
  * fewer are cached, the stream tops the cache up at once with skipped pictures it builds itself ({@link SkipFrame}:
  * the current picture again, a dozen bytes, nothing to encode), sent to every client, and renumbers the encoder's
  * later slices to follow them ({@link FrameNumbering}). Encoding those repeats at 1080p took 10–40 ms each, on the
@@ -33,16 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MediaStream {
 
-    /** More than this many units since a keyframe: ask for a new one rather than grow the cache. */
+    /** More than this many units since a keyframe (beyond a new client's): ask for a new one, not a bigger cache. */
     static final int MAX_CACHED_UNITS = 64;
     static final int MAX_PAYLOAD = 1_400;
-    /** Five frames of probing, the unit that ends the fifth, the one that ends probing and one to spare. */
-    public static final int UNITS_FOR_NEW_CLIENT = 8;
 
     private final String profile;
     private final int width;
     private final int height;
     private final int frameRate;
+    private final int unitsForNewClient;
     private final int ssrc;
     private final int timestampBase;
     private final long clockStart = System.currentTimeMillis();
@@ -69,6 +68,7 @@ public final class MediaStream {
         this.width = width;
         this.height = height;
         this.frameRate = frameRate;
+        this.unitsForNewClient = unitsForNewClient(frameRate);
         this.ssrc = random.nextInt();
         this.timestampBase = random.nextInt();
         this.nextSequence = random.nextInt(0x10000);
@@ -111,7 +111,7 @@ public final class MediaStream {
         if (keyframe) {
             sinceKeyframe.clear();
             stale = false;
-        } else if (sinceKeyframe.size() >= MAX_CACHED_UNITS) {
+        } else if (sinceKeyframe.size() >= unitsForNewClient + MAX_CACHED_UNITS) {
             keyframeWanted.set(true);
         }
         if (keyframe || !sinceKeyframe.isEmpty()) {
@@ -138,10 +138,26 @@ public final class MediaStream {
         return true;
     }
 
-    /** Skipped pictures until a new client would get {@link #UNITS_FOR_NEW_CLIENT} units. */
+    /**
+     * Units a new client needs at once so that libavformat's probing ends without waiting for the next picture
+     * (FFmpeg 5.1 to 7, {@code avformat_find_stream_info}): it stops at the frame that finds five seconds read
+     * (analyzeduration), counting a frame's duration (1 / frame rate, from the SPS timing) from the third frame on
+     * and checking before it counts; its parser hands a frame on only when the next unit begins. So 5 × rate frames
+     * plus two uncounted, the one that stops it, the one that pushes that out of the parser, and one to spare. At
+     * 1 fps: 10 (8 were too few: a client whose units all came at once waited for the next picture, up to 1 s).
+     */
+    public static int unitsForNewClient(int frameRate) {
+        return 5 * frameRate + 5;
+    }
+
+    public int unitsForNewClient() {
+        return unitsForNewClient;
+    }
+
+    /** Skipped pictures until a new client would get {@link #unitsForNewClient()} units. */
     private void topUp() {
         while (numbering != null && !stale && !sinceKeyframe.isEmpty()
-                && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT) {
+                && sinceKeyframe.size() < unitsForNewClient) {
             send(List.of(numbering.skipFrame()), false, lastPtsMillis + 1);
         }
     }
@@ -159,7 +175,7 @@ public final class MediaStream {
         if (stale) {
             clientWaitsForKeyframe = true;
             clientWaiting.run();
-        } else if (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT) {
+        } else if (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < unitsForNewClient) {
             if (numbering != null) {
                 topUp();
             } else {

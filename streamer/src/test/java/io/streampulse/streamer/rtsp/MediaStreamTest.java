@@ -57,15 +57,15 @@ class MediaStreamTest {
         RecordingSink playing = new RecordingSink(stream);
         stream.attach(playing);
         assertEquals(List.of(), asked, "nothing to encode");
-        assertEquals(MediaStream.UNITS_FOR_NEW_CLIENT, playing.units.size(), "the cache and six skipped pictures");
+        assertEquals(MediaStream.unitsForNewClient(1), playing.units.size(), "the cache and eight skipped pictures");
         assertArrayEquals(SkipFrame.build(SYNTAX, 2), playing.payloads.get(4), "after the two cached units");
-        assertArrayEquals(SkipFrame.build(SYNTAX, 7), playing.payloads.get(9));
+        assertArrayEquals(SkipFrame.build(SYNTAX, 9), last(playing));
         stream.publish(new AccessUnit(List.of(slice(AnnexB.NAL_SLICE, 2)), false, 3_000));
-        assertArrayEquals(slice(AnnexB.NAL_SLICE, 8), last(playing), "the encoder's frame_num 2 follows the skips");
+        assertArrayEquals(slice(AnnexB.NAL_SLICE, 10), last(playing), "the encoder's frame_num 2 follows the skips");
         RecordingSink next = new RecordingSink(stream);
         stream.attach(next);
-        assertEquals(MediaStream.UNITS_FOR_NEW_CLIENT + 1, next.units.size(), "enough cached: no more skips");
-        assertEquals(MediaStream.UNITS_FOR_NEW_CLIENT + 1, playing.units.size());
+        assertEquals(MediaStream.unitsForNewClient(1) + 1, next.units.size(), "enough cached: no more skips");
+        assertEquals(MediaStream.unitsForNewClient(1) + 1, playing.units.size());
         stream.publish(new AccessUnit(List.of(OPENH264_SPS, OPENH264_PPS, slice(AnnexB.NAL_IDR, 0)), true, 4_000));
         stream.publish(new AccessUnit(List.of(slice(AnnexB.NAL_SLICE, 1)), false, 5_000));
         assertArrayEquals(slice(AnnexB.NAL_SLICE, 1), last(playing), "an IDR starts the numbering again");
@@ -85,7 +85,7 @@ class MediaStreamTest {
         assertEquals(List.of("fresh"), asked);
         assertEquals(List.of(), sink.units);
         stream.publish(new AccessUnit(List.of(OPENH264_SPS, OPENH264_PPS, slice(AnnexB.NAL_IDR, 0)), true, 2_000));
-        assertEquals(MediaStream.UNITS_FOR_NEW_CLIENT, sink.units.size());
+        assertEquals(MediaStream.unitsForNewClient(1), sink.units.size());
     }
 
     @Test
@@ -99,12 +99,12 @@ class MediaStreamTest {
         stream.attach(sink);
         assertEquals(List.of("units"), asked);
         assertEquals(2, sink.units.size());
-        for (int i = 0; i < MediaStream.UNITS_FOR_NEW_CLIENT - 2; i++) {
+        for (int i = 0; i < MediaStream.unitsForNewClient(1) - 2; i++) {
             stream.publish(new AccessUnit(List.of(P_SLICE), false, 2_001 + i));
         }
         stream.attach(new RecordingSink(stream));
         assertEquals(1, asked.size(), "enough cached: nothing asked");
-        assertEquals(MediaStream.UNITS_FOR_NEW_CLIENT, sink.units.size());
+        assertEquals(MediaStream.unitsForNewClient(1), sink.units.size());
     }
 
     @Test
