@@ -89,6 +89,10 @@ public final class H264Encoder implements AutoCloseable {
         context.max_b_frames(0);
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "allow_skip_frames", "0", 0);
+        // no deblocking: on drawn text and flat colours it blurs edges (1080p dashboard keyframe: luma PSNR 42.1 dB
+        // with it, 44.1 without; the unchanged P-frame after it 2,713 bytes with, 237 without) and costs a quarter
+        // of the encoder's CPU per picture
+        av_dict_set(options, "loopfilter", "0", 0);
         int opened = avcodec_open2(context, codec, options);
         av_dict_free(options);
         check(opened, "opening libopenh264 at " + settings.width() + "x" + settings.height());
