@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * {@link #FOLLOW_UPS} copies of the picture, the first at once, the next
  * {@link #FOLLOW_UP_MILLIS} later: FFmpeg-based clients (and NVRs built on libavformat) hold each picture until the
  * next access unit arrives (the H.264 parser needs it to end the current one), which at 1 fps would show an alarm a
- * second late. The copies are skipped pictures the stream builds (a dozen bytes, no encoding; see
+ * second late. The copies are skipped pictures the stream builds (8 bytes at 1080p, no encoding; see
  * {@link MediaStream}), or for parameter sets that do not allow them, repeats encoded from the picture already
  * converted (no drawing, no colour conversion).
  */

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * built on it) reads five seconds' worth of frames (counted at the SDP's {@code a=framerate}) before it returns from
  * probing an H.264 stream, and its parser holds a picture until the next unit begins. When
  * fewer are cached, the stream tops the cache up at once with skipped pictures it builds itself ({@link SkipFrame}:
- * the current picture again, a dozen bytes, nothing to encode), sent to every client, and renumbers the encoder's
+ * the current picture again, 8 bytes at 1080p, nothing to encode), sent to every client, and renumbers the encoder's
  * later slices to follow them ({@link FrameNumbering}). Encoding those repeats at 1080p took 10–40 ms each, on the
  * frame loop, while the new client waited. Parameter sets outside what {@link SliceSyntax} covers fall back to
  * asking the encoder for repeats.

@@ -7,7 +7,7 @@ import io.streampulse.streamer.encode.sps.Rbsp;
  * Builds a P picture in which every macroblock is skipped (pure, H.264 §7.3.3 and §7.3.4): one slice, its header,
  * then a single mb_skip_run over the whole frame. Every P_Skip macroblock of such a picture has a zero motion
  * vector (its left or upper neighbour is missing or itself skipped with a zero vector, §8.4.1.1) and no residual, so
- * the decoded picture is its reference, bit for bit; deblocking is turned off for it anyway. About a dozen bytes at
+ * the decoded picture is its reference, bit for bit; deblocking is turned off for it anyway. 8 bytes at
  * 1080p and nothing to encode: it stands in for an encoder's "same picture again".
  */
 public final class SkipFrame {
