@@ -90,8 +90,7 @@ public final class MediaStream {
                 }
             }
         }
-        if (sps != null && pps != null && (numbering == null || !Arrays.equals(sps, spsBefore)
-                || !Arrays.equals(pps, ppsBefore))) {
+        if (sps != null && pps != null && (!Arrays.equals(sps, spsBefore) || !Arrays.equals(pps, ppsBefore))) {
             numbering = SliceSyntax.of(sps, pps).map(FrameNumbering::new).orElse(null);
         }
         send(numbering == null ? unit.nals() : numbering.renumber(unit.nals()), unit.keyframe(), unit.ptsMillis());
