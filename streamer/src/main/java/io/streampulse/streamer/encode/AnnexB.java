@@ -7,6 +7,7 @@ import java.util.List;
 /** Splits an Annex B byte stream (00 00 01 / 00 00 00 01 start codes) into NAL units (pure). */
 public final class AnnexB {
 
+    public static final int NAL_SLICE = 1;
     public static final int NAL_IDR = 5;
     public static final int NAL_SPS = 7;
     public static final int NAL_PPS = 8;

@@ -10,9 +10,11 @@ import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
@@ -66,6 +68,7 @@ public final class H264Encoder implements AutoCloseable {
     private long convertedLayer = -1;
     private SwsContext bandScaler;
     private int bandRows;
+    private AVFrame bandFrame;
 
     public H264Encoder(EncoderSettings settings) {
         this.settings = settings;
@@ -86,6 +89,10 @@ public final class H264Encoder implements AutoCloseable {
         context.max_b_frames(0);
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "allow_skip_frames", "0", 0);
+        // no deblocking: on drawn text and flat colours it blurs edges (1080p dashboard keyframe: luma PSNR 42.1 dB
+        // with it, 44.1 without; the unchanged P-frame after it 2,713 bytes with, 237 without) and costs a quarter
+        // of the encoder's CPU per picture
+        av_dict_set(options, "loopfilter", "0", 0);
         int opened = avcodec_open2(context, codec, options);
         av_dict_free(options);
         check(opened, "opening libopenh264 at " + settings.width() + "x" + settings.height());
@@ -130,10 +137,14 @@ public final class H264Encoder implements AutoCloseable {
         }
         int stride = settings.sourceWidth() * 3;
         int rows = Math.min(settings.sourceHeight(), (picture.changingRows() + 1) & ~1); // 4:2:0: even rows
-        if (!scaling && converted && picture.layer() >= 0 && picture.layer() == convertedLayer && rows > 0
-                && rows < settings.sourceHeight()) {
+        boolean sameLayer = converted && picture.layer() >= 0 && picture.layer() == convertedLayer;
+        Optional<ScaledBand> scaledBand = scaling && sameLayer
+                ? ScaledBand.of(settings.sourceHeight(), settings.height(), rows) : Optional.empty();
+        if (!scaling && sameLayer && rows > 0 && rows < settings.sourceHeight()) {
             source.position(0).put(bgr, 0, rows * stride);
-            sws_scale(band(rows), sourcePlanes, sourceStrides, 0, rows, frame.data(), frame.linesize());
+            sws_scale(band(rows, rows), sourcePlanes, sourceStrides, 0, rows, frame.data(), frame.linesize());
+        } else if (scaledBand.isPresent()) {
+            scaleBand(bgr, scaledBand.get());
         } else {
             source.position(0).put(bgr);
             sws_scale(scaler, sourcePlanes, sourceStrides, 0, settings.sourceHeight(), frame.data(),
@@ -144,15 +155,46 @@ public final class H264Encoder implements AutoCloseable {
         return encodeFrame(ptsMillis, keyframe);
     }
 
-    /** A converter for the top {@code rows} rows alone (a whole picture to swscale, so no slice state). */
-    private SwsContext band(int rows) {
+    /**
+     * A converter for the top {@code rows} rows alone into {@code scaledRows} rows (a whole picture to swscale, so no
+     * slice state), with the whole picture's filter.
+     */
+    private SwsContext band(int rows, int scaledRows) {
         if (bandScaler == null || bandRows != rows) {
             sws_freeContext(bandScaler);
-            bandScaler = sws_getContext(settings.sourceWidth(), rows, AV_PIX_FMT_BGR24, settings.width(), rows,
-                    AV_PIX_FMT_YUV420P, SWS_POINT, null, null, (DoublePointer) null);
+            bandScaler = sws_getContext(settings.sourceWidth(), rows, AV_PIX_FMT_BGR24, settings.width(), scaledRows,
+                    AV_PIX_FMT_YUV420P, scaling ? SWS_AREA : SWS_POINT, null, null, (DoublePointer) null);
             bandRows = rows;
         }
         return bandScaler;
+    }
+
+    /**
+     * Scales the band into a frame of its own and copies its kept rows over the last picture's (scaling 1080p to
+     * 720p whole was 6.8 ms of CPU per picture, most of the sub profile's cost besides OpenH264).
+     */
+    private void scaleBand(byte[] bgr, ScaledBand band) {
+        if (bandFrame == null || bandFrame.height() != band.scaledRows()) {
+            if (bandFrame != null) {
+            av_frame_free(bandFrame);
+        }
+            bandFrame = av_frame_alloc();
+            bandFrame.format(AV_PIX_FMT_YUV420P);
+            bandFrame.width(settings.width());
+            bandFrame.height(band.scaledRows());
+            check(av_frame_get_buffer(bandFrame, 0), "allocating a band frame");
+        }
+        source.position(0).put(bgr, 0, band.sourceRows() * settings.sourceWidth() * 3);
+        sws_scale(band(band.sourceRows(), band.scaledRows()), sourcePlanes, sourceStrides, 0, band.sourceRows(),
+                bandFrame.data(), bandFrame.linesize());
+        for (int plane = 0; plane < 3; plane++) {
+            int rows = plane == 0 ? band.keptRows() : band.keptRows() / 2;
+            for (int row = 0; row < rows; row++) {
+                Pointer.memcpy(frame.data(plane).position((long) row * frame.linesize(plane)),
+                        bandFrame.data(plane).position((long) row * bandFrame.linesize(plane)),
+                        Math.min(frame.linesize(plane), bandFrame.linesize(plane)));
+            }
+        }
     }
 
     /**
@@ -199,6 +241,9 @@ public final class H264Encoder implements AutoCloseable {
         sws_freeContext(scaler);
         sws_freeContext(bandScaler);
         av_frame_free(frame);
+        if (bandFrame != null) {
+            av_frame_free(bandFrame);
+        }
         av_packet_free(packet);
         source.close();
         sourcePlanes.close();

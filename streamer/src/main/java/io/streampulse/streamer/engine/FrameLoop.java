@@ -27,11 +27,13 @@ import java.util.function.UnaryOperator;
  * frames, whichever is sooner) or a stream asked for one (a client that skipped frames). Only profiles someone
  * plays are encoded.
  *
- * <p>A change is followed by {@link #FOLLOW_UPS} copies of the picture, the first at once, the next
+ * <p>A change of more than the clock (a new layer), whether a feed change or a tick drew it, is followed by
+ * {@link #FOLLOW_UPS} copies of the picture, the first at once, the next
  * {@link #FOLLOW_UP_MILLIS} later: FFmpeg-based clients (and NVRs built on libavformat) hold each picture until the
  * next access unit arrives (the H.264 parser needs it to end the current one), which at 1 fps would show an alarm a
- * second late. The copies are real frames (unchanged P-frames of a few hundred bytes), encoded from the picture
- * already converted (no drawing, no colour conversion).
+ * second late. The copies are skipped pictures the stream builds (8 bytes at 1080p, no encoding; see
+ * {@link MediaStream}), or for parameter sets that do not allow them, repeats encoded from the picture already
+ * converted (no drawing, no colour conversion).
  */
 public final class FrameLoop implements AutoCloseable {
 
@@ -79,25 +81,21 @@ public final class FrameLoop implements AutoCloseable {
         feed.start();
     }
 
-    /** Coalesces a burst of feed changes into one redraw. */
+    /** Coalesces a burst of feed changes into one redraw (its follow-ups: see {@link #draw()}). */
     private void redrawSoon() {
         if (redrawQueued.compareAndSet(false, true)) {
             thread.execute(() -> {
                 redrawQueued.set(false);
-                if (draw()) {
-                    for (int i = 0; i < FOLLOW_UPS; i++) {
-                        thread.schedule(this::followUp, i * FOLLOW_UP_MILLIS, TimeUnit.MILLISECONDS);
-                    }
-                }
+                draw();
             });
         }
     }
 
     /**
-     * Draws and encodes when the picture changed or a keyframe is due; true when it did. A profile nobody plays is
-     * not encoded (its stream goes stale; its next client starts from a fresh keyframe).
+     * Draws and encodes when the picture changed or a keyframe is due; a new layer is followed up. A profile nobody
+     * plays is not encoded (its stream goes stale; its next client starts from a fresh keyframe).
      */
-    private boolean draw() {
+    private void draw() {
         try {
             long now = System.currentTimeMillis();
             DashboardView view = planner.plan(feed.current(), now);
@@ -110,7 +108,7 @@ public final class FrameLoop implements AutoCloseable {
                 anyKeyframe |= keyframes[i];
             }
             if (view.equals(lastView) && !anyKeyframe) {
-                return false;
+                return;
             }
             long started = System.nanoTime();
             RenderedFrame frame = renderer.render(view, now);
@@ -125,6 +123,12 @@ public final class FrameLoop implements AutoCloseable {
                 }
             }
             long encodeMicros = (System.nanoTime() - rendered) / 1000;
+            if (lastFrame != null && frame.layer() != lastFrame.layer()) {
+                // whichever draw saw the change first (a tick can beat the feed's redraw): more than the clock
+                for (int i = 0; i < FOLLOW_UPS; i++) {
+                    thread.schedule(this::followUp, i * FOLLOW_UP_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
             if (due) {
                 lastKeyframe = now;
             }
@@ -134,19 +138,18 @@ public final class FrameLoop implements AutoCloseable {
             long frames = stats.frames() + 1;
             stats = new FrameStats(frames, now, (rendered - started) / 1000, encodeMicros,
                     totalEncodeMicros / frames);
-            return true;
         } catch (RuntimeException e) {
             LOG.error("Frame loop: drawing or encoding a frame failed; trying again at the next tick", e);
-            return false;
         }
     }
 
-    /** The picture again, to every played profile (cheap: no drawing, no conversion). */
+    /** The picture again, to every played profile: a skipped picture the stream builds, else an encoder repeat. */
     private void followUp() {
         try {
             for (Profile profile : profiles) {
-                if (!profile.stream().idle() && !profile.stream().stale()) {
-                    profile.stream().publish(profile.encoder().repeat(System.currentTimeMillis()));
+                MediaStream stream = profile.stream();
+                if (!stream.idle() && !stream.stale() && !stream.repeatPicture()) {
+                    stream.publish(profile.encoder().repeat(System.currentTimeMillis()));
                 }
             }
         } catch (RuntimeException e) {
@@ -173,7 +176,7 @@ public final class FrameLoop implements AutoCloseable {
                 profile.stream().publish(profile.encoder().encode(picture(frame), now, true));
             }
             while (profile.stream().cachedUnits() > 0
-                    && profile.stream().cachedUnits() < MediaStream.UNITS_FOR_NEW_CLIENT) {
+                    && profile.stream().cachedUnits() < profile.stream().unitsForNewClient()) {
                 profile.stream().publish(profile.encoder().repeat(now));
             }
         } catch (RuntimeException e) {

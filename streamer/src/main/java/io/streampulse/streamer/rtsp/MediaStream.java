@@ -2,9 +2,13 @@ package io.streampulse.streamer.rtsp;
 
 import io.streampulse.streamer.encode.AccessUnit;
 import io.streampulse.streamer.encode.AnnexB;
+import io.streampulse.streamer.encode.slice.FrameNumbering;
+import io.streampulse.streamer.encode.slice.SkipFrame;
+import io.streampulse.streamer.encode.slice.SliceSyntax;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,26 +19,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the units since the last keyframe (with its SPS and PPS), so a new client decodes a picture at once; a client
  * that fell behind waits for the next keyframe and asks the encoder for one.
  *
- * <p>A new client gets at least {@link #UNITS_FOR_NEW_CLIENT} units at once: libavformat (ffmpeg, ffprobe, NVRs
- * built on it) reads about five seconds' worth of frames (five at 1 fps, counted at the SDP's {@code a=framerate})
- * before it returns from probing an H.264 stream, and its parser holds a picture until the next unit begins. When
- * fewer are cached, the stream asks the encoder for repeats of the current picture (tiny unchanged P-frames).
+ * <p>A new client gets at least {@link #unitsForNewClient(int)} units at once: libavformat (ffmpeg, ffprobe, NVRs
+ * built on it) reads five seconds' worth of frames (counted at the SDP's {@code a=framerate}) before it returns from
+ * probing an H.264 stream, and its parser holds a picture until the next unit begins. When
+ * fewer are cached, the stream tops the cache up at once with skipped pictures it builds itself ({@link SkipFrame}:
+ * the current picture again, 8 bytes at 1080p, nothing to encode), sent to every client, and renumbers the encoder's
+ * later slices to follow them ({@link FrameNumbering}). Encoding those repeats at 1080p took 10–40 ms each, on the
+ * frame loop, while the new client waited. Parameter sets outside what {@link SliceSyntax} covers fall back to
+ * asking the encoder for repeats.
  *
  * <p>A stream nobody plays is not encoded ({@link #idle()}); its cache is then stale, and its next client waits for
  * the fresh keyframe the encoder makes for it (the SDP's parameter sets stay valid: same encoder).
  */
 public final class MediaStream {
 
-    /** More than this many units since a keyframe: ask for a new one rather than grow the cache. */
+    /** More than this many units since a keyframe (beyond a new client's): ask for a new one, not a bigger cache. */
     static final int MAX_CACHED_UNITS = 64;
     static final int MAX_PAYLOAD = 1_400;
-    /** Five frames of probing, the unit that ends the fifth, the one that ends probing and one to spare. */
-    public static final int UNITS_FOR_NEW_CLIENT = 8;
 
     private final String profile;
     private final int width;
     private final int height;
     private final int frameRate;
+    private final int unitsForNewClient;
     private final int ssrc;
     private final int timestampBase;
     private final long clockStart = System.currentTimeMillis();
@@ -44,6 +51,11 @@ public final class MediaStream {
     private final AtomicBoolean keyframeWanted = new AtomicBoolean();
     private volatile Runnable clientWaiting = () -> { };
     private volatile boolean stale;
+    /** A client attached while stale: top the cache up once the fresh keyframe is in. */
+    private boolean clientWaitsForKeyframe;
+    /** Null when the parameter sets are outside what skipped pictures support (the encoder repeats instead). */
+    private FrameNumbering numbering;
+    private long lastPtsMillis = Long.MIN_VALUE;
     private int nextSequence;
     private volatile byte[] sps;
     private volatile byte[] pps;
@@ -56,6 +68,7 @@ public final class MediaStream {
         this.width = width;
         this.height = height;
         this.frameRate = frameRate;
+        this.unitsForNewClient = unitsForNewClient(frameRate);
         this.ssrc = random.nextInt();
         this.timestampBase = random.nextInt();
         this.nextSequence = random.nextInt(0x10000);
@@ -66,26 +79,41 @@ public final class MediaStream {
         if (unit.nals().isEmpty()) {
             return;
         }
+        byte[] spsBefore = sps;
+        byte[] ppsBefore = pps;
         for (byte[] nal : unit.nals()) {
             switch (AnnexB.type(nal)) {
                 case AnnexB.NAL_SPS -> sps = nal;
                 case AnnexB.NAL_PPS -> pps = nal;
                 default -> {
-                    // slices go out as they are
+                    // slices go out as they are, or renumbered
                 }
             }
         }
-        int timestamp = rtpTimestamp(unit.ptsMillis());
-        List<byte[]> packets = packetizer.packetize(unit.nals(), timestamp, nextSequence);
+        if (sps != null && pps != null && (!Arrays.equals(sps, spsBefore) || !Arrays.equals(pps, ppsBefore))) {
+            numbering = SliceSyntax.of(sps, pps).map(FrameNumbering::new).orElse(null);
+        }
+        send(numbering == null ? unit.nals() : numbering.renumber(unit.nals()), unit.keyframe(), unit.ptsMillis());
+        if (unit.keyframe() && clientWaitsForKeyframe) {
+            clientWaitsForKeyframe = false;
+            topUp();
+        }
+    }
+
+    private void send(List<byte[]> nals, boolean keyframe, long ptsMillis) {
+        // skipped pictures take the milliseconds after a unit: timestamps must still grow
+        lastPtsMillis = Math.max(ptsMillis, lastPtsMillis + 1);
+        int timestamp = rtpTimestamp(lastPtsMillis);
+        List<byte[]> packets = packetizer.packetize(nals, timestamp, nextSequence);
         nextSequence = (nextSequence + packets.size()) & 0xFFFF;
-        PacketizedUnit packetized = new PacketizedUnit(timestamp, packets, unit.keyframe());
-        if (unit.keyframe()) {
+        PacketizedUnit packetized = new PacketizedUnit(timestamp, packets, keyframe);
+        if (keyframe) {
             sinceKeyframe.clear();
             stale = false;
-        } else if (sinceKeyframe.size() >= MAX_CACHED_UNITS) {
+        } else if (sinceKeyframe.size() >= unitsForNewClient + MAX_CACHED_UNITS) {
             keyframeWanted.set(true);
         }
-        if (unit.keyframe() || !sinceKeyframe.isEmpty()) {
+        if (keyframe || !sinceKeyframe.isEmpty()) {
             sinceKeyframe.add(packetized);
         }
         lastFrameMillis = System.currentTimeMillis();
@@ -96,16 +124,62 @@ public final class MediaStream {
     }
 
     /**
-     * Starts sending to a client: the cached units since the last keyframe first (unless stale), then every new
-     * one. The encoder is told when the client needs a fresh keyframe or more units than are cached.
+     * The current picture again, as a skipped picture sent to every client (after a change, so FFmpeg-based clients
+     * show it at once); false when the encoder has to repeat it instead (parameter sets without skipped pictures).
+     */
+    public synchronized boolean repeatPicture() {
+        if (numbering == null) {
+            return false;
+        }
+        if (!stale && !sinceKeyframe.isEmpty()) {
+            send(List.of(numbering.skipFrame()), false, System.currentTimeMillis());
+        }
+        return true;
+    }
+
+    /**
+     * Units a new client needs at once so that libavformat's probing ends without waiting for the next picture
+     * (FFmpeg 5.1 to 7, {@code avformat_find_stream_info}): it stops at the frame that finds five seconds read
+     * (analyzeduration), counting a frame's duration (1 / frame rate, from the SPS timing) from the third frame on
+     * and checking before it counts; its parser hands a frame on only when the next unit begins. So 5 × rate frames
+     * plus two uncounted, the one that stops it, the one that pushes that out of the parser, and one to spare. At
+     * 1 fps: 10 (8 were too few: a client whose units all came at once waited for the next picture, up to 1 s).
+     */
+    public static int unitsForNewClient(int frameRate) {
+        return 5 * frameRate + 5;
+    }
+
+    public int unitsForNewClient() {
+        return unitsForNewClient;
+    }
+
+    /** Skipped pictures until a new client would get {@link #unitsForNewClient()} units. */
+    private void topUp() {
+        while (numbering != null && !stale && !sinceKeyframe.isEmpty()
+                && sinceKeyframe.size() < unitsForNewClient) {
+            send(List.of(numbering.skipFrame()), false, lastPtsMillis + 1);
+        }
+    }
+
+    /**
+     * Starts sending to a client: the cached units since the last keyframe first (unless stale), topped up with
+     * skipped pictures when too few, then every new one. The encoder is told when the client needs a fresh keyframe
+     * (or, for parameter sets without skipped pictures, repeats).
      */
     synchronized void attach(RtpSink sink) {
         if (!stale) {
             sinceKeyframe.forEach(sink::send);
         }
         sinks.add(sink);
-        if (stale || (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < UNITS_FOR_NEW_CLIENT)) {
+        if (stale) {
+            clientWaitsForKeyframe = true;
             clientWaiting.run();
+        } else if (!sinceKeyframe.isEmpty() && sinceKeyframe.size() < unitsForNewClient) {
+            if (numbering != null) {
+                topUp();
+            } else {
+                clientWaiting.run();
+            }
         }
     }
 

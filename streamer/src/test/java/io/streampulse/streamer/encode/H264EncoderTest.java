@@ -91,8 +91,14 @@ class H264EncoderTest {
     @Test
     void encode_onTheSameLayer_convertsOnlyTheClockBand_andEncodesTheSameAsWholeConversion() {
         sameBitstreams(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
-        // scaled (sub profile) the picture is converted whole: a band scaled alone differs at its lower edge
-        sameBitstreams(EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000)));
+    }
+
+    @Test
+    void encode_scaledOnTheSameLayer_scalesOnlyABand_andEncodesTheSameAsWholeScaling() {
+        // sub sizes ONVIF offers from 1080p, one of each height ratio family (3:2, 15:8, 12:5, 9:4, 3:1)
+        for (int[] size : new int[][] {{1280, 720}, {1024, 576}, {800, 450}, {704, 480}, {640, 360}}) {
+            sameBitstreams(new EncoderSettings(1920, 1080, size[0], size[1], 1, 1_000_000));
+        }
     }
 
     private static void sameBitstreams(EncoderSettings settings) {

@@ -1,29 +1,35 @@
 package io.streampulse.streamer.encode.sps;
 
 /** Reads an RBSP bit by bit, most significant first: fixed-width fields and exp-Golomb codes (H.264 §9.1). */
-final class BitReader {
+public final class BitReader {
 
     private final byte[] data;
     private int position;
 
-    BitReader(byte[] data) {
+    public BitReader(byte[] data) {
         this.data = data;
     }
 
     /** Bits read so far. */
-    int position() {
+    public int position() {
         return position;
     }
 
-    boolean flag() {
+    /** Moves past {@code count} bits. */
+    public BitReader skip(int count) {
+        position += count;
+        return this;
+    }
+
+    public boolean flag() {
         return bits(1) == 1;
     }
 
-    long bits(int count) {
+    public long bits(int count) {
         long value = 0;
         for (int i = 0; i < count; i++) {
             if (position >= data.length * 8) {
-                throw new IllegalArgumentException("SPS ends inside a field at bit " + position);
+                throw new IllegalArgumentException("RBSP ends inside a field at bit " + position);
             }
             int bit = (data[position >> 3] >> (7 - (position & 7))) & 1;
             value = (value << 1) | bit;
@@ -33,7 +39,7 @@ final class BitReader {
     }
 
     /** ue(v). */
-    int ue() {
+    public int ue() {
         int zeros = 0;
         while (bits(1) == 0) {
             zeros++;
@@ -45,7 +51,7 @@ final class BitReader {
     }
 
     /** se(v): 1, -1, 2, -2, … for codes 1, 2, 3, 4, …. */
-    int se() {
+    public int se() {
         int code = ue();
         return (code & 1) == 1 ? (code + 1) / 2 : -(code / 2);
     }

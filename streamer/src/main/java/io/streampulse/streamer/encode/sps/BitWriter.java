@@ -3,17 +3,17 @@ package io.streampulse.streamer.encode.sps;
 import java.io.ByteArrayOutputStream;
 
 /** Writes an RBSP bit by bit, most significant first: fixed-width fields, exp-Golomb codes, trailing bits. */
-final class BitWriter {
+public final class BitWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private int current;
     private int used;
 
-    void flag(boolean value) {
+    public void flag(boolean value) {
         bits(value ? 1 : 0, 1);
     }
 
-    void bits(long value, int count) {
+    public void bits(long value, int count) {
         for (int i = count - 1; i >= 0; i--) {
             current = (current << 1) | (int) ((value >>> i) & 1);
             if (++used == 8) {
@@ -25,7 +25,7 @@ final class BitWriter {
     }
 
     /** ue(v): {@code value + 1} in binary preceded by as many zeros as it has bits after the first. */
-    void ue(int value) {
+    public void ue(int value) {
         long coded = (long) value + 1;
         int length = 64 - Long.numberOfLeadingZeros(coded);
         bits(0, length - 1);
@@ -33,14 +33,14 @@ final class BitWriter {
     }
 
     /** Copies bits {@code [from, to)} of another RBSP. */
-    void copy(byte[] source, int from, int to) {
+    public void copy(byte[] source, int from, int to) {
         for (int bit = from; bit < to; bit++) {
             bits((source[bit >> 3] >> (7 - (bit & 7))) & 1, 1);
         }
     }
 
     /** rbsp_trailing_bits: a stop bit, then zeros to the byte boundary. */
-    byte[] finish() {
+    public byte[] finish() {
         bits(1, 1);
         while (used != 0) {
             bits(0, 1);

@@ -16,10 +16,25 @@ package io.streampulse.streamer.encode.sps;
  * @param afterTimingBit    first bit after the timing info (nal_hrd_parameters_present_flag)
  * @param restrictionFlagBit position of bitstream_restriction_flag
  * @param restriction       bitstream_restriction, or null
+ * @param frames            what slice headers depend on
  */
 public record Sps(int profileIdc, int levelIdc, int width, int height, int maxNumRefFrames, int vuiFlagBit,
                   boolean vuiPresent, int timingFlagBit, Timing timing, int afterTimingBit, int restrictionFlagBit,
-                  Restriction restriction) {
+                  Restriction restriction, Frames frames) {
+
+    /**
+     * The SPS fields a slice header's syntax depends on (for building and renumbering slices).
+     *
+     * @param log2MaxFrameNum      bits of frame_num
+     * @param pocType              pic_order_cnt_type
+     * @param frameMbsOnly         frame_mbs_only_flag (no field coding)
+     * @param separateColourPlanes separate_colour_plane_flag (slices then carry colour_plane_id)
+     * @param widthMbs             coded width in macroblocks
+     * @param heightMbs            coded frame height in macroblocks
+     */
+    public record Frames(int log2MaxFrameNum, int pocType, boolean frameMbsOnly, boolean separateColourPlanes,
+                         int widthMbs, int heightMbs) {
+    }
 
     /** timing_info: a frame lasts {@code 2 * numUnitsInTick / timeScale} s (two fields). */
     public record Timing(long numUnitsInTick, long timeScale, boolean fixedFrameRate) {

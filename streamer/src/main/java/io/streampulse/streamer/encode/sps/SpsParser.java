@@ -40,7 +40,7 @@ public final class SpsParser {
                 skipScalingLists(in, chromaFormat != 3 ? 8 : 12);
             }
         }
-        in.ue(); // log2_max_frame_num_minus4
+        int log2MaxFrameNum = in.ue() + 4;
         int pocType = in.ue();
         if (pocType == 0) {
             in.ue(); // log2_max_pic_order_cnt_lsb_minus4
@@ -77,18 +77,20 @@ public final class SpsParser {
         int cropUnitY = (arrayType == 0 || arrayType == 3 ? 1 : (arrayType == 1 ? 2 : 1)) * (frameMbsOnly ? 1 : 2);
         int width = widthMbs * 16 - cropUnitX * (cropLeft + cropRight);
         int height = heightMapUnits * 16 * (frameMbsOnly ? 1 : 2) - cropUnitY * (cropTop + cropBottom);
+        Sps.Frames frames = new Sps.Frames(log2MaxFrameNum, pocType, frameMbsOnly, separateColourPlanes, widthMbs,
+                heightMapUnits * (frameMbsOnly ? 1 : 2));
         int vuiFlagBit = in.position();
         boolean vui = in.flag();
         if (!vui) {
             int here = in.position();
             return new Sps(profile, level, width, height, maxRefFrames, vuiFlagBit, false, here, null, here, here,
-                    null);
+                    null, frames);
         }
-        return parseVui(in, profile, level, width, height, maxRefFrames, vuiFlagBit);
+        return parseVui(in, profile, level, width, height, maxRefFrames, vuiFlagBit, frames);
     }
 
     private static Sps parseVui(BitReader in, int profile, int level, int width, int height, int maxRefFrames,
-                                int vuiFlagBit) {
+                                int vuiFlagBit, Sps.Frames frames) {
         if (in.flag() && in.bits(8) == 255) { // aspect_ratio_info_present_flag, aspect_ratio_idc == Extended_SAR
             in.bits(32); // sar_width, sar_height
         }
@@ -124,7 +126,7 @@ public final class SpsParser {
         Sps.Restriction restriction = in.flag()
                 ? new Sps.Restriction(in.flag(), in.ue(), in.ue(), in.ue(), in.ue(), in.ue(), in.ue()) : null;
         return new Sps(profile, level, width, height, maxRefFrames, vuiFlagBit, true, timingFlagBit, timing,
-                afterTiming, restrictionFlagBit, restriction);
+                afterTiming, restrictionFlagBit, restriction, frames);
     }
 
     /** High profiles and their relatives carry chroma format, bit depths and scaling lists. */
