@@ -8,7 +8,7 @@ import io.streampulse.bridge.store.DoorPropDeadlines;
 import io.streampulse.bridge.store.RedisKeys;
 import io.streampulse.bridge.store.RedisLink;
 import io.streampulse.bridge.support.Devices;
-import io.streampulse.bridge.support.ManualClock;
+import io.streampulse.testkit.ManualClock;
 import io.streampulse.bridge.support.RecordingReceiver;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.testkit.Eventually;

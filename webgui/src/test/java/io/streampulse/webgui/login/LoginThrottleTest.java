@@ -1,6 +1,6 @@
 package io.streampulse.webgui.login;
 
-import io.streampulse.webgui.support.MutableClock;
+import io.streampulse.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock, 100);
 
     @Test

@@ -3,7 +3,7 @@ package io.streampulse.webgui.session;
 import io.streampulse.shared.config.ConfigWatcher;
 import io.streampulse.shared.config.SecretBox;
 import io.streampulse.webgui.account.Role;
-import io.streampulse.webgui.support.MutableClock;
+import io.streampulse.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +22,7 @@ class SessionStoreTest {
 
     @TempDir
     Path dir;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T08:00:00Z"));
 
     private SessionStore store(String web) throws Exception {
         Path file = dir.resolve("config.yaml");

@@ -1,11 +1,11 @@
 package io.streampulse.webgui.streams;
 
+import io.streampulse.testkit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +49,7 @@ class PureHelpersTest {
 
     @Test
     void previews_areCapped_renewedByTheirToken_andFreedWhenTheyLapseOrClose() {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-27T12:00:00Z"));
         PreviewLeases leases = new PreviewLeases(clock);
 
         assertTrue(leases.acquire("page-a", 2));
@@ -57,32 +57,13 @@ class PureHelpersTest {
         assertFalse(leases.acquire("page-c", 2), "a third page is over the cap");
         assertTrue(leases.acquire("page-a", 2), "a page holding a place renews it");
 
-        clock.now = clock.now.plus(PreviewLeases.LEASE.minusSeconds(1));
+        clock.advance(PreviewLeases.LEASE.minusSeconds(1));
         assertTrue(leases.acquire("page-a", 2));
-        clock.now = clock.now.plusSeconds(2); // page-b stopped refreshing: its lease ran out
+        clock.advance(Duration.ofSeconds(2)); // page-b stopped refreshing: its lease ran out
         assertTrue(leases.acquire("page-c", 2));
 
         leases.release("page-a");
         assertTrue(leases.acquire("page-d", 2));
         assertEquals(2, leases.open());
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.streampulse.bridge.support;
+package io.streampulse.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand, so hours of silence take no time. */
+/** A clock a test moves by hand (UTC, millisecond steps): lifetimes, lockouts and hours of silence without waiting. */
 public final class ManualClock extends Clock {
 
     private final AtomicLong millis;
 
     public ManualClock(long startMillis) {
         this.millis = new AtomicLong(startMillis);
+    }
+
+    public ManualClock(Instant start) {
+        this(start.toEpochMilli());
     }
 
     public void advance(Duration by) {
