@@ -1,7 +1,7 @@
 import io.streampulse.webgui.account.Role;
 import io.streampulse.webgui.live.LiveBoard;
 import io.streampulse.webgui.support.Browser;
-import io.streampulse.webgui.support.FakeBridgeFeed;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.webgui.support.FakeMonitorFeed;
 import io.streampulse.webgui.support.FormClient;
 import io.streampulse.webgui.support.LivePeers;

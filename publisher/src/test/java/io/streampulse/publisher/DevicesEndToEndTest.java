@@ -2,7 +2,7 @@ package io.streampulse.publisher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.streampulse.publisher.support.FakeBridge;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.publisher.support.FakeMonitor;
 import io.streampulse.publisher.support.MqttRecorder;
 import io.streampulse.publisher.support.PublisherProcess;
@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.streampulse.publisher.support.Json.tree;
-import static io.streampulse.publisher.support.FakeBridge.doorJson;
+import static io.streampulse.testkit.FakeBridgeFeed.doorJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +42,7 @@ class DevicesEndToEndTest {
 
     @TempDir
     Path dir;
-    FakeBridge bridge;
+    FakeBridgeFeed bridge;
     FakeMonitor monitor;
     EmbeddedServer server;
     MqttRecorder recorder;
@@ -53,7 +53,7 @@ class DevicesEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        bridge = new FakeBridge();
+        bridge = new FakeBridgeFeed();
         bridge.change(DOOR, doorJson(DOOR, "Back door", "closed", 75, 1_795_770_000_000L));
         bridge.change(SIDE_DOOR, doorJson(SIDE_DOOR, "Side door", "closed", 100, 1_795_770_000_000L));
         monitor = new FakeMonitor();

@@ -1,10 +1,9 @@
 package io.streampulse.streamer.feed;
 
-import io.streampulse.streamer.http.FakeBridge;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,14 +21,15 @@ class BridgeSensorFeedTest {
 
     @Test
     void follow_listThenEvents_thenTheBridgeStops_isReportedUnreachableWithItsLastSensors() throws Exception {
-        FakeBridge bridge = new FakeBridge("[" + DOOR.formatted("closed", "") + "]");
-        try (BridgeSensorFeed feed = new BridgeSensorFeed(URI.create(bridge.url()))) {
+        FakeBridgeFeed bridge = new FakeBridgeFeed();
+        bridge.change("d1", DOOR.formatted("closed", ""));
+        try (BridgeSensorFeed feed = new BridgeSensorFeed(bridge.url())) {
             feed.start();
             Eventually.await(WAIT, "the door from the bridge, and the feed subscribed", () -> feed.current().connected()
-                    && feed.current().cards().size() == 1 && bridge.followers() == 1);
+                    && feed.current().cards().size() == 1 && bridge.subscribers() == 1);
             assertEquals("Front door", feed.current().cards().get(0).name());
 
-            bridge.device(DOOR.formatted("open", "\"OPEN\""));
+            bridge.change("d1", DOOR.formatted("open", "\"OPEN\""));
             Eventually.await(WAIT, "the door in alarm", () -> feed.current().cards().get(0).inAlarm());
 
             bridge.close();

@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.streampulse.streamer.TestConfigs;
 import io.streampulse.testkit.Eventually;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.testkit.FreePorts;
 import io.streampulse.testkit.TempSuite;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,10 @@ class StreamerHttpTest {
         TempSuite suite = TempSuite.create(dir);
         suite.writeConfig("streamer:\n  api_port: " + apiPort + "\n  rtsp_port: " + rtspPort
                 + "\n  width: 640\n  height: 360\n" + TestConfigs.NO_DISCOVERY);
-        try (FakeBridge bridge = new FakeBridge("[" + FRONT_DOOR.formatted("closed", "") + "]")) {
+        try (FakeBridgeFeed bridge = new FakeBridgeFeed()) {
+            bridge.change("d1", FRONT_DOOR.formatted("closed", ""));
             Map<String, Object> properties = new HashMap<>(suite.properties());
-            properties.put("streampulse.bridge.url", bridge.url());
+            properties.put("streampulse.bridge.url", bridge.url().toString());
             try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
                 String base = "http://127.0.0.1:" + server.getPort();
                 JsonNode status = Eventually.await(Duration.ofSeconds(10), "the grid with the bridge's sensor",
@@ -61,7 +63,7 @@ class StreamerHttpTest {
                 assertEquals(1, status.path("bridge").path("sensors").asInt());
                 assertEquals(2, status.path("profiles").size());
 
-                bridge.device(FRONT_DOOR.formatted("open", "\"OPEN\""));
+                bridge.change("d1", FRONT_DOOR.formatted("open", "\"OPEN\""));
                 JsonNode alarm = Eventually.await(Duration.ofSeconds(5), "the alarm screen",
                         () -> get(base + "/status"), node -> node.path("alarm").asBoolean());
                 assertEquals("Front door", alarm.path("sensors_in_alarm").get(0).asText());

@@ -4,7 +4,7 @@ import io.streampulse.testkit.Eventually;
 import io.streampulse.webgui.account.Role;
 import io.streampulse.webgui.live.LiveBoard;
 import io.streampulse.webgui.support.Browser;
-import io.streampulse.webgui.support.FakeBridgeFeed;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.webgui.support.FakeMonitorFeed;
 import io.streampulse.webgui.support.LivePeers;
 import io.streampulse.webgui.support.WebguiServer;

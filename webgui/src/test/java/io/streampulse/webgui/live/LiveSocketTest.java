@@ -5,7 +5,7 @@ import io.streampulse.webgui.account.Role;
 import io.streampulse.webgui.session.SessionCookies;
 import io.streampulse.webgui.session.SessionStore;
 import io.streampulse.webgui.session.WebSession;
-import io.streampulse.webgui.support.FakeBridgeFeed;
+import io.streampulse.testkit.FakeBridgeFeed;
 import io.streampulse.webgui.support.FakeMonitorFeed;
 import io.streampulse.webgui.support.LiveClient;
 import io.streampulse.webgui.support.LivePeers;

@@ -1,5 +1,7 @@
 package io.streampulse.webgui.support;
 
+import io.streampulse.testkit.FakeSseServer;
+
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
@@ -33,9 +35,11 @@ public final class FakeMonitorFeed implements AutoCloseable {
 
     /** StreamStatus as the monitor's serde writes it: snake_case, epoch ms, null fields left out. */
     public static String streamJson(String id, String name, String state, long ts, Long latencyMs, String message) {
-        return "{\"id\":" + quote(id) + ",\"name\":" + quote(name) + ",\"state\":\"" + state + "\",\"since\":" + ts
-                + ",\"ts\":" + ts + (latencyMs == null ? "" : ",\"latency_ms\":" + latencyMs) + ",\"message\":"
-                + quote(message) + ",\"kind\":\"HTTP\",\"important\":true,\"details\":{}}";
+        return "{\"id\":" + FakeSseServer.quote(id) + ",\"name\":" + FakeSseServer.quote(name) + ",\"state\":\""
+                + state + "\",\"since\":" + ts + ",\"ts\":" + ts
+                + (latencyMs == null ? "" : ",\"latency_ms\":" + latencyMs)
+                + ",\"message\":" + FakeSseServer.quote(message)
+                + ",\"kind\":\"HTTP\",\"important\":true,\"details\":{}}";
     }
 
     /** A stream's new state: in the snapshot of later subscribers, and as heartbeat + state to current ones. */
@@ -63,8 +67,9 @@ public final class FakeMonitorFeed implements AutoCloseable {
     }
 
     private synchronized String status() {
-        return names.entrySet().stream().map(e -> quote(e.getValue()) + ":{\"ts\":\"\",\"status\":\"ok\","
-                        + "\"latency\":null,\"message\":\"\",\"id\":" + quote(e.getKey()) + ",\"state\":\"UP\","
+        return names.entrySet().stream().map(e -> FakeSseServer.quote(e.getValue())
+                        + ":{\"ts\":\"\",\"status\":\"ok\",\"latency\":null,\"message\":\"\",\"id\":"
+                        + FakeSseServer.quote(e.getKey()) + ",\"state\":\"UP\","
                         + "\"since\":null,\"uptime_24h\":0.9875,\"thumbnail\":\"/api/streams/" + e.getKey()
                         + "/thumbnail.jpg\"}")
                 .collect(Collectors.joining(",", "{", "}"));
@@ -77,10 +82,6 @@ public final class FakeMonitorFeed implements AutoCloseable {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "jpg", out);
         return out.toByteArray();
-    }
-
-    static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     @Override
