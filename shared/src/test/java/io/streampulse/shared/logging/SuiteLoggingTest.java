@@ -6,8 +6,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.Status;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,9 +33,14 @@ class SuiteLoggingTest {
     }
 
     @Test
-    void processLogging_isTheSuites_foundThroughTheServiceFile() {
+    void processLogging_isTheSuites_foundThroughTheServiceFile_noJoran() {
         LoggerContext running = (LoggerContext) LoggerFactory.getILoggerFactory();
+        List<String> statuses = running.getStatusManager().getCopyOfStatusList().stream()
+                .map(Status::getMessage).toList();
 
+        assertTrue(statuses.stream().anyMatch(m -> m.contains(SuiteLogging.class.getName())), statuses.toString());
+        assertTrue(statuses.stream().noneMatch(m -> m.contains("logback.xml") || m.contains("Joran")),
+                statuses.toString());
         assertInstanceOf(ConsoleAppender.class, running.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT"));
         assertEquals(Level.WARN, running.getLogger("io.netty").getLevel());
     }
