@@ -55,14 +55,16 @@ public final class H264Encoder implements AutoCloseable {
 
     private final EncoderSettings settings;
     private final SpsTimingRewriter spsRewriter;
-    private final AVCodecContext context;
-    private final SwsContext scaler;
-    private final AVFrame frame;
-    private final AVPacket packet;
-    private final BytePointer source;
-    private final PointerPointer<BytePointer> sourcePlanes;
-    private final IntPointer sourceStrides;
+    private final AVCodec codec;
     private final boolean scaling;
+    /** The native state: null after {@link #release()} until the next picture. */
+    private AVCodecContext context;
+    private SwsContext scaler;
+    private AVFrame frame;
+    private AVPacket packet;
+    private BytePointer source;
+    private PointerPointer<BytePointer> sourcePlanes;
+    private IntPointer sourceStrides;
     private long lastPts = Long.MIN_VALUE;
     private boolean converted;
     private long convertedLayer = -1;
@@ -70,33 +72,45 @@ public final class H264Encoder implements AutoCloseable {
     private int bandRows;
     private AVFrame bandFrame;
 
+    /** Opens the encoder now: a size or rate libopenh264 refuses fails here. */
     public H264Encoder(EncoderSettings settings) {
         this.settings = settings;
         this.spsRewriter = new SpsTimingRewriter(settings.frameRate());
-        AVCodec codec = avcodec_find_encoder_by_name("libopenh264");
+        this.codec = avcodec_find_encoder_by_name("libopenh264");
         if (codec == null) {
             throw new IllegalStateException("FFmpeg has no libopenh264 encoder (the LGPL javacv natives include it)");
         }
-        context = avcodec_alloc_context3(codec);
-        context.width(settings.width());
-        context.height(settings.height());
-        context.pix_fmt(AV_PIX_FMT_YUV420P);
-        context.time_base(av_make_q(1, 1000));
-        context.framerate(av_make_q(settings.frameRate(), 1));
-        context.bit_rate(settings.bitRate());
+        scaling = settings.width() != settings.sourceWidth() || settings.height() != settings.sourceHeight();
+        open();
+    }
+
+    private void open() {
+        if (context != null) {
+            return;
+        }
+        AVCodecContext opening = avcodec_alloc_context3(codec);
+        opening.width(settings.width());
+        opening.height(settings.height());
+        opening.pix_fmt(AV_PIX_FMT_YUV420P);
+        opening.time_base(av_make_q(1, 1000));
+        opening.framerate(av_make_q(settings.frameRate(), 1));
+        opening.bit_rate(settings.bitRate());
         // keyframes are asked for explicitly (see encode); this only bounds the GOP if nobody asks
-        context.gop_size(600);
-        context.max_b_frames(0);
+        opening.gop_size(600);
+        opening.max_b_frames(0);
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "allow_skip_frames", "0", 0);
         // no deblocking: on drawn text and flat colours it blurs edges (1080p dashboard keyframe: luma PSNR 42.1 dB
         // with it, 44.1 without; the unchanged P-frame after it 2,713 bytes with, 237 without) and costs a quarter
         // of the encoder's CPU per picture
         av_dict_set(options, "loopfilter", "0", 0);
-        int opened = avcodec_open2(context, codec, options);
+        int opened = avcodec_open2(opening, codec, options);
         av_dict_free(options);
+        if (opened < 0) {
+            avcodec_free_context(opening); // a released encoder tries again with its next picture
+        }
         check(opened, "opening libopenh264 at " + settings.width() + "x" + settings.height());
-        scaling = settings.width() != settings.sourceWidth() || settings.height() != settings.sourceHeight();
+        context = opening;
         scaler = sws_getContext(settings.sourceWidth(), settings.sourceHeight(), AV_PIX_FMT_BGR24, settings.width(),
                 settings.height(), AV_PIX_FMT_YUV420P, scaling ? SWS_AREA : SWS_POINT, null, null,
                 (DoublePointer) null);
@@ -106,10 +120,14 @@ public final class H264Encoder implements AutoCloseable {
         frame.height(settings.height());
         check(av_frame_get_buffer(frame, 0), "allocating a frame");
         packet = av_packet_alloc();
-        source = new BytePointer((long) settings.sourceWidth() * settings.sourceHeight() * 3);
+        source = new BytePointer(sourceBytes());
         sourcePlanes = new PointerPointer<>(1);
         sourcePlanes.put(0, source);
         sourceStrides = new IntPointer(1).put(0, settings.sourceWidth() * 3);
+    }
+
+    private long sourceBytes() {
+        return (long) settings.sourceWidth() * settings.sourceHeight() * 3;
     }
 
     public EncoderSettings settings() {
@@ -132,9 +150,10 @@ public final class H264Encoder implements AutoCloseable {
      */
     public AccessUnit encode(Picture picture, long ptsMillis, boolean keyframe) {
         byte[] bgr = picture.bgr();
-        if (bgr.length != source.capacity()) {
-            throw new IllegalArgumentException("picture has " + bgr.length + " bytes, expected " + source.capacity());
+        if (bgr.length != sourceBytes()) {
+            throw new IllegalArgumentException("picture has " + bgr.length + " bytes, expected " + sourceBytes());
         }
+        open();
         int stride = settings.sourceWidth() * 3;
         int rows = Math.min(settings.sourceHeight(), (picture.changingRows() + 1) & ~1); // 4:2:0: even rows
         boolean sameLayer = converted && picture.layer() >= 0 && picture.layer() == convertedLayer;
@@ -176,8 +195,8 @@ public final class H264Encoder implements AutoCloseable {
     private void scaleBand(byte[] bgr, ScaledBand band) {
         if (bandFrame == null || bandFrame.height() != band.scaledRows()) {
             if (bandFrame != null) {
-            av_frame_free(bandFrame);
-        }
+                av_frame_free(bandFrame);
+            }
             bandFrame = av_frame_alloc();
             bandFrame.format(AV_PIX_FMT_YUV420P);
             bandFrame.width(settings.width());
@@ -235,8 +254,15 @@ public final class H264Encoder implements AutoCloseable {
         return new AccessUnit(nals, key, pts);
     }
 
-    @Override
-    public void close() {
+    /**
+     * Frees the native state (at 1080p the codec context, the YUV frame and the BGR copy hold about 26 MB, the 720p
+     * sub profile 13 MB) while nobody plays this profile; the next picture opens it again and is a keyframe with the
+     * same SPS and PPS, which a client attaching to a stale stream needs anyway.
+     */
+    public void release() {
+        if (context == null) {
+            return;
+        }
         avcodec_free_context(context);
         sws_freeContext(scaler);
         sws_freeContext(bandScaler);
@@ -248,6 +274,23 @@ public final class H264Encoder implements AutoCloseable {
         source.close();
         sourcePlanes.close();
         sourceStrides.close();
+        context = null;
+        scaler = null;
+        bandScaler = null;
+        bandRows = 0;
+        bandFrame = null;
+        frame = null;
+        packet = null;
+        source = null;
+        sourcePlanes = null;
+        sourceStrides = null;
+        converted = false;
+        convertedLayer = -1;
+    }
+
+    @Override
+    public void close() {
+        release();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

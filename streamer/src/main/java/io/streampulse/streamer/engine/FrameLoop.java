@@ -118,6 +118,7 @@ public final class FrameLoop implements AutoCloseable {
                 Profile profile = profiles.get(i);
                 if (profile.stream().idle()) {
                     profile.stream().skipped();
+                    profile.encoder().release(); // its natives until someone plays it (idle RSS, bench/startup)
                 } else {
                     profile.stream().publish(profile.encoder().encode(picture, now, keyframes[i]));
                 }

@@ -58,6 +58,30 @@ class H264EncoderTest {
     }
 
     @Test
+    void release_thenEncode_reopensWithAKeyframeCarryingTheSameParameterSets() {
+        EncoderSettings sub = EncoderSettings.subOf(new EncoderSettings(1920, 1080, 1920, 1080, 1, 2_000_000));
+        byte[] picture = picture(1920, 1080);
+        try (H264Encoder encoder = new H264Encoder(sub)) {
+            AccessUnit before = encoder.encode(picture, 1_000, true);
+            encoder.release();
+            encoder.release();
+            AccessUnit after = encoder.encode(picture, 2_000, false);
+            AccessUnit next = encoder.encode(picture, 3_000, false);
+
+            assertTrue(after.keyframe());
+            assertFalse(next.keyframe());
+            assertEquals(2_000, after.ptsMillis());
+            for (int type : List.of(AnnexB.NAL_SPS, AnnexB.NAL_PPS)) {
+                assertArrayEquals(nal(before, type), nal(after, type), "NAL type " + type);
+            }
+        }
+    }
+
+    private static byte[] nal(AccessUnit unit, int type) {
+        return unit.nals().stream().filter(nal -> AnnexB.type(nal) == type).findFirst().orElseThrow();
+    }
+
+    @Test
     void encode_spsCarriesTimingAndNoReordering_asFfmpegReadsIt() throws IOException, InterruptedException {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         try (H264Encoder encoder = new H264Encoder(EncoderSettings.subOf(

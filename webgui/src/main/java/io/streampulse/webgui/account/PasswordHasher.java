@@ -33,12 +33,11 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final Semaphore running = new Semaphore(2);
-    /** Verified against when the user does not exist, so the answer takes as long either way. */
-    private final String decoy;
-
-    public PasswordHasher() {
-        this.decoy = hash("decoy password that matches nothing");
-    }
+    /**
+     * Verified against when the user does not exist, so the answer takes as long either way. Made by the first such
+     * sign-in, not at start: a hash is 19 MiB of heap and two passes over it, which every webgui paid at start.
+     */
+    private volatile String decoy;
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -62,7 +61,12 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification, for a username that does not exist. */
     public void verifyDecoy(String password) {
-        verify(password, decoy);
+        String stored = decoy;
+        if (stored == null) {
+            stored = hash("decoy password that matches nothing"); // two racing sign-ins make two; either will do
+            decoy = stored;
+        }
+        verify(password, stored);
     }
 
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

@@ -44,27 +44,51 @@ public final class FrameGrabber {
     private static final String URL_UNRESERVED = "-._~";
 
     private final ExecutorService pool;
+    /** Loaded by the first grab; null until then. */
+    private CompletableFuture<Void> natives;
 
-    /**
-     * Loads the FFmpeg natives now (about half a second, plus extraction to {@code org.bytedeco.javacpp.cachedir}
-     * the first time) rather than inside the first check's deadline, and silences FFmpeg's stderr log, whose
-     * lines can carry stream URLs.
-     *
-     * @param pool bounded: at most as many decodes run at once as it has threads; a full queue rejects a check
-     * @throws IllegalStateException when the natives cannot be loaded (wrong platform, unwritable cache dir)
-     */
+    /** @param pool bounded: at most as many decodes run at once as it has threads; a full queue rejects a check */
     public FrameGrabber(ExecutorService pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Completes with a picture, or fails with a {@link FrameGrabException} by {@code target.timeout()}, counted from
+     * when the FFmpeg natives are loaded: the first grab loads them on the pool (about half a second, plus
+     * extraction to {@code org.bytedeco.javacpp.cachedir} the first time) outside its deadline. Loading them at
+     * start instead cost every monitor 10 MB and that half second, frame checks or not.
+     */
+    public CompletableFuture<GrabbedFrame> grab(ProbeTarget target) {
+        CompletableFuture<Void> loaded = natives();
+        if (loaded.isDone() && !loaded.isCompletedExceptionally()) {
+            return grabLoaded(target);
+        }
+        return loaded.thenCompose(ignored -> grabLoaded(target));
+    }
+
+    private synchronized CompletableFuture<Void> natives() {
+        if (natives == null) {
+            try {
+                natives = CompletableFuture.runAsync(FrameGrabber::loadNatives, pool);
+            } catch (RejectedExecutionException e) { // the next grab tries again
+                return CompletableFuture.failedFuture(
+                        new FrameGrabException("no decoder free (the frame check pool is full)"));
+            }
+        }
+        return natives;
+    }
+
+    /** Loads the natives and silences FFmpeg's stderr log, whose lines can carry stream URLs. */
+    private static void loadNatives() {
         try {
             FFmpegFrameGrabber.tryLoad();
-        } catch (FFmpegFrameGrabber.Exception e) {
-            throw new IllegalStateException("cannot load the FFmpeg natives for the frame check", e);
+        } catch (FFmpegFrameGrabber.Exception | LinkageError e) {
+            throw new FrameGrabException("cannot load the FFmpeg natives (" + e.getClass().getSimpleName() + ")");
         }
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
     }
 
-    /** Completes with a picture, or fails with a {@link FrameGrabException} by {@code target.timeout()}. */
-    public CompletableFuture<GrabbedFrame> grab(ProbeTarget target) {
+    private CompletableFuture<GrabbedFrame> grabLoaded(ProbeTarget target) {
         long timeoutMs = target.timeout().toMillis();
         CompletableFuture<GrabbedFrame> result = new CompletableFuture<>();
         Future<?> job;
