@@ -125,17 +125,32 @@ class H264EncoderTest {
         }
     }
 
+    @Test
+    void encode_scaledBand_afterARelease_staysTheSameAsWholeScaling() {
+        // the band's own frame must go with the rest of the native state, not be reused freed
+        sameBitstreams(new EncoderSettings(1920, 1080, 1280, 720, 1, 1_000_000), true);
+    }
+
     private static void sameBitstreams(EncoderSettings settings) {
+        sameBitstreams(settings, false);
+    }
+
+    /** Three clock ticks (banded against whole), or with {@code released} three more after both release. */
+    private static void sameBitstreams(EncoderSettings settings, boolean released) {
         int width = settings.sourceWidth();
         int height = settings.sourceHeight();
         ViewPlanner planner = new ViewPlanner("Site", GridLayout.capacity(width, height), 10_000, 30_000, 15_000,
                 ZoneOffset.UTC);
         DashboardRenderer renderer = new DashboardRenderer(width, height, Fonts.check(), ZoneOffset.UTC);
         try (H264Encoder banded = new H264Encoder(settings); H264Encoder whole = new H264Encoder(settings)) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < (released ? 6 : 3); i++) {
                 long now = 1_000L * i;
+                if (i == 3) {
+                    banded.release();
+                    whole.release();
+                }
                 RenderedFrame frame = renderer.render(planner.plan(FeedSnapshot.of(Cards.quiet(12)), now), now);
-                assertEquals(1, frame.layer(), "one layer, three clocks");
+                assertEquals(1, frame.layer(), "one layer, the clock ticking");
                 byte[] bgr = ((DataBufferByte) frame.image().getRaster().getDataBuffer()).getData();
                 AccessUnit fromBand = banded.encode(new Picture(bgr, frame.layer(), frame.changingRows()), now, i == 0);
                 AccessUnit fromWhole = whole.encode(Picture.whole(bgr), now, i == 0);
