@@ -75,7 +75,10 @@ class ConfigWatcherTest {
 
         replace(file, "heartbeat_seconds: 20\nmqtt:\n  host: broker.lan\n");
 
-        Eventually.await(WITHIN, "the new mqtt host", () -> watcher.current().config().mqtt().host().equals("broker.lan"));
+        // the listeners hear of a change just after current() shows it: wait for the announcement itself
+        Eventually.await(WITHIN, "the change to the new mqtt host announced", () -> !changes.isEmpty()
+                && changes.get(changes.size() - 1).current().config().mqtt().host().equals("broker.lan"));
+        assertEquals("broker.lan", watcher.current().config().mqtt().host());
         assertEquals(Set.of("mqtt"), changes.get(changes.size() - 1).changedSections());
         assertEquals(ConfigWatcher.sha256(Files.readAllBytes(file)), watcher.current().hash());
     }
