@@ -236,7 +236,32 @@ public final class BridgeBench {
             double p99 = micros[count * 99 / 100] / 1000.0;
             System.out.printf("  report -> %-6s ack: p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  ratio p99/target %.2f%n",
                     r.name(), micros[count / 2] / 1000.0, p99, micros[count - 1] / 1000.0, p99 / TARGET_P99_MS);
+            long[] pickup = Arrays.stream(keys).filter(r.pickupNanos::containsKey)
+                    .map(k -> r.pickupNanos.get(k) / 1_000).sorted().toArray();
+            if (pickup.length > 0) {
+                System.out.printf("    of which report -> the lane's call (engine, outbox commit, lane queue): p50 %7.2f"
+                        + " ms  p99 %7.2f ms  max %7.2f ms%n", pickup[pickup.length / 2] / 1000.0,
+                        pickup[pickup.length * 99 / 100] / 1000.0, pickup[pickup.length - 1] / 1000.0);
+                long[] exchange = Arrays.stream(keys).filter(r.pickupNanos::containsKey)
+                        .map(k -> (r.ackNanos.get(k) - r.pickupNanos.get(k)) / 1_000).sorted().toArray();
+                System.out.printf("    and the lane's call -> ack (the exchange): p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
+                        exchange[exchange.length / 2] / 1000.0, exchange[exchange.length * 99 / 100] / 1000.0,
+                        exchange[exchange.length - 1] / 1000.0);
+                System.out.printf("    exchanges in all: %.2f s (the lanes' busy time waiting for answers); latency by"
+                        + " second of the run (p50 ms): %s%n", Arrays.stream(exchange).sum() / 1e6, bySecond(keys, r, rate));
+            }
         }
+    }
+
+    /** The median latency of the reports sent in each second of the run: a growing backlog shows as a rising line. */
+    private static String bySecond(long[] keys, TimedReceiver r, int rate) {
+        StringBuilder out = new StringBuilder();
+        for (int from = 0; from + rate <= keys.length; from += rate) {
+            long[] second = Arrays.stream(keys, from, from + rate).map(k -> r.ackNanos.get(k) / 1_000_000).sorted()
+                    .toArray();
+            out.append(second[second.length / 2]).append(' ');
+        }
+        return out.toString().trim();
     }
 
     private static String loadAverage() {

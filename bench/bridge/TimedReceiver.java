@@ -17,6 +17,8 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     private final Map<Long, Long> acceptedNanos;
     final Map<Long, Long> ackNanos = new ConcurrentHashMap<>();
     final Map<Long, String> refused = new ConcurrentHashMap<>();
+    /** Report time to the nanos from accept to the lane's call (outbox commit and lane queue before the exchange). */
+    final Map<Long, Long> pickupNanos = new ConcurrentHashMap<>();
 
     /** @param acceptedNanos report time (event atMillis, unique per report) to System.nanoTime() before accept */
     TimedReceiver(Receiver real, Map<Long, Long> acceptedNanos) {
@@ -60,6 +62,10 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     @Override
     public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
+        Long accepted = acceptedNanos.get(event.atMillis());
+        if (accepted != null) {
+            pickupNanos.putIfAbsent(event.atMillis(), System.nanoTime() - accepted);
+        }
         Delivery delivery;
         try {
             delivery = real.deliverOnCaller(event, mapping, timeout);

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.net.SocketTimeoutException;
 
 /**
  * Delivers alert events to a CHEKT bridge over its local HTTP API (contract in {@link ChektRequestBuilder}).
@@ -49,12 +50,17 @@ public final class ChektReceiver implements Receiver, HealthContributor {
     private final ChektRetry retry;
     private final Clock clock;
     private final LastDeliveries history = new LastDeliveries();
+    /** The delivery lanes' keep-alive connections, one per lane (plain http; https goes through {@code http}). */
+    private final ChektConnection[] connections = new ChektConnection[LANES];
 
     public ChektReceiver(Supplier<ReceiversSection.Chekt> config, HttpClient http, ChektRetry retry, Clock clock) {
         this.config = config;
         this.http = http;
         this.retry = retry;
         this.clock = clock;
+        for (int i = 0; i < LANES; i++) {
+            connections[i] = new ChektConnection();
+        }
     }
 
     /** An HTTP/1.1 client (the bridge speaks plain HTTP/1.1; no h2c upgrade dance). */
@@ -93,7 +99,8 @@ public final class ChektReceiver implements Receiver, HealthContributor {
     public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout)
             throws InterruptedException {
         Prepared prepared = prepare(event, mapping);
-        return prepared.refusal() != null ? prepared.refusal() : record(prepared.attempts().runHere());
+        return prepared.refusal() != null ? prepared.refusal()
+                : record(prepared.attempts().runHere(connections[lane(mapping)]));
     }
 
     /** Posts {@link ChektEventText#TEST} to {@code zone} and answers with what the bridge said. */
@@ -130,13 +137,15 @@ public final class ChektReceiver implements Receiver, HealthContributor {
         if (!current.enabled()) {
             return refused(eventId, "the CHEKT receiver is disabled (receivers.chekt.enabled)");
         }
+        ChektRequest built;
         HttpRequest request;
         try {
-            request = toHttp(ChektRequestBuilder.build(current, zone, text), current.timeoutSeconds());
+            built = ChektRequestBuilder.build(current, zone, text);
+            request = toHttp(built, current.timeoutSeconds());
         } catch (IllegalArgumentException e) {
             return refused(eventId, e.getMessage());
         }
-        return new Prepared(new Attempts(eventId, deviceId, zone, request, current.timeoutSeconds()), null);
+        return new Prepared(new Attempts(eventId, deviceId, zone, built, request, current.timeoutSeconds()), null);
     }
 
     private Prepared refused(String eventId, String why) {
@@ -156,13 +165,16 @@ public final class ChektReceiver implements Receiver, HealthContributor {
         private final String eventId;
         private final String deviceId;
         private final int zone;
+        private final ChektRequest built;
         private final HttpRequest request;
         private final int timeoutSeconds;
 
-        Attempts(String eventId, String deviceId, int zone, HttpRequest request, int timeoutSeconds) {
+        Attempts(String eventId, String deviceId, int zone, ChektRequest built, HttpRequest request,
+                 int timeoutSeconds) {
             this.eventId = eventId;
             this.deviceId = deviceId;
             this.zone = zone;
+            this.built = built;
             this.request = request;
             this.timeoutSeconds = timeoutSeconds;
         }
@@ -188,13 +200,19 @@ public final class ChektReceiver implements Receiver, HealthContributor {
             });
         }
 
-        /** All tries on the calling thread, waiting out the retry delays. */
-        Delivery runHere() throws InterruptedException {
+        /** All tries on the calling thread, waiting out the retry delays; http on the lane's own connection. */
+        Delivery runHere(ChektConnection connection) throws InterruptedException {
+            boolean plain = "http".equalsIgnoreCase(request.uri().getScheme());
             for (int attempt = 1; ; attempt++) {
                 ChektAnswer result;
                 try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    result = ChektAnswer.ofResponse(response.statusCode(), response.body());
+                    if (plain) {
+                        ChektConnection.Answer answer = connection.post(built, timeoutSeconds * 1_000);
+                        result = ChektAnswer.ofResponse(answer.status(), answer.body());
+                    } else {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        result = ChektAnswer.ofResponse(response.statusCode(), response.body());
+                    }
                 } catch (IOException | RuntimeException e) {
                     result = ChektAnswer.noAnswer(describe(e));
                 }
@@ -229,6 +247,13 @@ public final class ChektReceiver implements Receiver, HealthContributor {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             String url = request.uri().toString();
+            if (cause instanceof ChektConnection.Failure failed && failed.getCause() != null) {
+                cause = failed.connecting && failed.getCause() instanceof SocketTimeoutException
+                        ? new HttpConnectTimeoutException(failed.getMessage()) : failed.getCause();
+                if (cause instanceof SocketTimeoutException) {
+                    cause = new HttpTimeoutException(cause.getMessage());
+                }
+            }
             if (cause instanceof HttpConnectTimeoutException) {
                 return "could not connect to " + url + " within " + timeoutSeconds + " s";
             }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * Drives a Modbus TCP relay board from alert events ({@link RelayPlanner} decides, {@link ModbusRelayClient}
- * writes). Everything that touches the board runs on one thread per board, so writes are serialized and the
- * caller never waits; pulse ends are scheduled on that thread, not slept. A new pulse on a channel whose pulse is
+ * writes). Everything that touches the board holds one lock per board, so writes are serialized: the delivery
+ * lanes' {@link #deliverOnCaller} writes on the lane's thread (which waits for the answer anyway: two thread
+ * hand-offs fewer per coil write), {@link #deliver} and test pulses on the board's own thread, and pulse ends are
+ * scheduled on that thread, not slept. A new pulse on a channel whose pulse is
  * still running extends it instead of being cut short by the first one's end (yolink-chekt's bug 7), and a test
  * pulse does not switch off a channel that a follower-mode alarm holds on. Answered when the board answered the
  * ON/OFF write (the pulse's OFF is logged and shown on /health if it fails).
@@ -41,7 +44,8 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
     private final Clock clock;
     private final ScheduledExecutorService board;
     private final LastDeliveries history = new LastDeliveries();
-    // Both touched on the board thread only.
+    /** Held for every board write and while {@code follower} and {@code pulseEnds} are read or changed. */
+    private final Object boardLock = new Object();
     private final FollowerChannels follower = new FollowerChannels();
     private final Map<Integer, ScheduledFuture<?>> pulseEnds = new HashMap<>();
     private volatile boolean connected;
@@ -70,7 +74,28 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
 
     @Override
     public CompletableFuture<Delivery> deliver(AlertEvent event, DeviceMapping mapping) {
-        return onBoard(event.id(), () -> {
+        return onBoard(event.id(), () -> handle(event, mapping));
+    }
+
+    /**
+     * The write on the calling thread (a delivery lane's), under the board's lock; never throws. The answer comes
+     * within the client's I/O timeouts (a reconnect and one more write at most), not {@code timeout}.
+     */
+    @Override
+    public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout) {
+        Delivery refused = refusal(event.id());
+        if (refused != null) {
+            return history.record(refused);
+        }
+        try {
+            return history.record(handle(event, mapping));
+        } catch (RuntimeException bug) {
+            return history.record(internalError(event.id(), bug));
+        }
+    }
+
+    private Delivery handle(AlertEvent event, DeviceMapping mapping) {
+        synchronized (boardLock) {
             ReceiversSection.Modbus current = config.get();
             RelayPlan plan = RelayPlanner.plan(current, event, mapping);
             if (current.mode() == ReceiversSection.Modbus.Mode.FOLLOWER && plan instanceof RelayPlan.Write write) {
@@ -87,33 +112,50 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
                 }
             }
             return execute(event.id(), event.deviceId(), current, plan);
-        });
+        }
     }
 
     /** Pulses {@code channel} for {@code receivers.modbus.pulse_ms}, whatever the mode, and returns the answer. */
     public CompletableFuture<Delivery> sendTest(int channel) {
         String id = "test-" + clock.millis();
         return onBoard(id, () -> {
-            ReceiversSection.Modbus current = config.get();
-            return execute(id, "test", current, RelayPlanner.test(current, channel));
+            synchronized (boardLock) {
+                ReceiversSection.Modbus current = config.get();
+                return execute(id, "test", current, RelayPlanner.test(current, channel));
+            }
         });
     }
 
     private CompletableFuture<Delivery> onBoard(String eventId, Supplier<Delivery> work) {
-        if (!config.get().enabled()) {
-            return done(new Delivery(NAME, eventId, false,
-                    "the Modbus receiver is disabled (receivers.modbus.enabled)", 0, clock.millis()));
+        Delivery refused = refusal(eventId);
+        if (refused != null) {
+            return done(refused);
         }
         try {
             return CompletableFuture.supplyAsync(work, board)
-                    .exceptionally(bug -> {
-                        LOG.error("Modbus event {} could not be handled", eventId, bug);
-                        return new Delivery(NAME, eventId, false, "internal error: " + bug, 0, clock.millis());
-                    })
+                    .exceptionally(bug -> internalError(eventId, bug))
                     .thenApply(history::record);
         } catch (RejectedExecutionException e) {
-            return done(new Delivery(NAME, eventId, false, "the Modbus receiver is stopped", 0, clock.millis()));
+            return done(stopped(eventId));
         }
+    }
+
+    /** Why nothing is written now (switched off, or stopped), or null. */
+    private Delivery refusal(String eventId) {
+        if (!config.get().enabled()) {
+            return new Delivery(NAME, eventId, false, "the Modbus receiver is disabled (receivers.modbus.enabled)", 0,
+                    clock.millis());
+        }
+        return board.isShutdown() ? stopped(eventId) : null;
+    }
+
+    private Delivery stopped(String eventId) {
+        return new Delivery(NAME, eventId, false, "the Modbus receiver is stopped", 0, clock.millis());
+    }
+
+    private Delivery internalError(String eventId, Throwable bug) {
+        LOG.error("Modbus event {} could not be handled", eventId, bug);
+        return new Delivery(NAME, eventId, false, "internal error: " + bug, 0, clock.millis());
     }
 
     private CompletableFuture<Delivery> done(Delivery delivery) {
@@ -156,7 +198,11 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
         }
     }
 
+    /** Under the board's lock. A pulse started while the receiver closes is not ended: the close cuts the link. */
     private void schedulePulseEnd(RelayCommand pulse) {
+        if (board.isShutdown()) {
+            return;
+        }
         ScheduledFuture<?> previous = pulseEnds.remove(pulse.channel());
         if (previous != null) {
             previous.cancel(false);
@@ -165,12 +211,14 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
     }
 
     private void endPulse(RelayCommand pulse) {
-        pulseEnds.remove(pulse.channel());
-        if (follower.held(pulse.channel())) {
-            return;
+        String failure;
+        synchronized (boardLock) {
+            pulseEnds.remove(pulse.channel());
+            if (follower.held(pulse.channel())) {
+                return;
+            }
+            failure = write(config.get(), RelayCommand.off(pulse.channel()));
         }
-        RelayCommand off = RelayCommand.off(pulse.channel());
-        String failure = write(config.get(), off);
         if (failure != null) {
             LOG.warn("Modbus pulse end on channel {}: {}", pulse.channel(), failure);
             history.record(new Delivery(NAME, "pulse-end", false, failure, 1, clock.millis()));
@@ -199,6 +247,8 @@ public final class ModbusRelayReceiver implements Receiver, HealthContributor, A
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        client.close();
+        synchronized (boardLock) { // after a lane's write in progress
+            client.close();
+        }
     }
 }

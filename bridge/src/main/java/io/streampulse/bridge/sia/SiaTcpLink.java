@@ -1,9 +1,11 @@
 package io.streampulse.bridge.sia;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,8 @@ import java.time.Duration;
 
 /**
  * One persistent TCP connection to the receiver, opened on the first send and again after a failure. Frames are
- * read up to their closing CR, whatever the segmenting.
+ * read up to their closing CR, whatever the segmenting, through a buffer: unbuffered, each byte of an answer was a
+ * read system call of its own (about 50 per ACK), on the thread that holds the link while the next alarm waits.
  */
 final class SiaTcpLink implements SiaLink {
 
@@ -23,6 +26,7 @@ final class SiaTcpLink implements SiaLink {
     private final Duration connectTimeout;
     private Socket socket;
     private InputStream in;
+    private OutputStream out;
 
     SiaTcpLink(String host, int port, Duration connectTimeout) {
         this.host = host;
@@ -42,10 +46,11 @@ final class SiaTcpLink implements SiaLink {
                 throw e;
             }
             socket = fresh;
-            in = fresh.getInputStream();
+            in = new BufferedInputStream(fresh.getInputStream(), MAX_FRAME);
+            out = fresh.getOutputStream();
         }
-        socket.getOutputStream().write(SiaFrameEncoder.bytes(frame));
-        socket.getOutputStream().flush();
+        out.write(SiaFrameEncoder.bytes(frame)); // one write: the whole frame in one segment (no delay set)
+        out.flush();
     }
 
     @Override
@@ -88,6 +93,7 @@ final class SiaTcpLink implements SiaLink {
             }
             socket = null;
             in = null;
+            out = null;
         }
     }
 }

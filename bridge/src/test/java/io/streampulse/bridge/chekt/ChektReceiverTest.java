@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.net.http.HttpClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,6 +123,58 @@ class ChektReceiverTest {
         // sendAsync hands each response to the common pool, which is a new thread per task on 2 cores or fewer
         long started = threads.getTotalStartedThreadCount() - before;
         assertTrue(started < 20, started + " threads started for 100 answers");
+    }
+
+    @Test
+    void deliverOnCaller_manyEvents_oneKeptConnectionPerLaneWithoutTheJdkClient() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        AtomicInteger clientTasks = new AtomicInteger();
+        HttpClient counted = HttpClient.newBuilder()
+                .executor(task -> {
+                    clientTasks.incrementAndGet();
+                    new Thread(task).start();
+                }).build();
+        ChektReceiver chekt = new ChektReceiver(() -> config(bridge.url(), TOKEN, 5), counted, FAST,
+                Clock.systemUTC());
+
+        for (int i = 0; i < 20; i++) {
+            assertTrue(chekt.deliverOnCaller(i % 2 == 0 ? DOOR_OPEN : DOOR_CLOSED, ZONE_3, Duration.ofSeconds(10))
+                    .acknowledged());
+        }
+        assertTrue(chekt.deliverOnCaller(DOOR_OPEN, mapping(Optional.of(4)), Duration.ofSeconds(10)).acknowledged());
+
+        assertEquals(21, bridge.accepted().size());
+        assertEquals(2, bridge.connections(), "one kept-alive connection per lane (zones 3 and 4)");
+        assertEquals(0, clientTasks.get(), "the JDK HttpClient handled a lane's request");
+    }
+
+    @Test
+    void deliverOnCaller_bridgeClosesAfterEachAnswer_reconnectsForTheNext() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        bridge.closeAfterEachAnswer();
+        ChektReceiver chekt = receiver(bridge.url(), TOKEN, 5, FAST);
+
+        for (int i = 0; i < 3; i++) {
+            Delivery delivery = chekt.deliverOnCaller(DOOR_OPEN, ZONE_3, Duration.ofSeconds(10));
+            assertTrue(delivery.acknowledged(), delivery.answer());
+            assertEquals(1, delivery.attempts());
+        }
+
+        assertEquals(3, bridge.connections());
+        assertEquals(3, bridge.accepted().size());
+    }
+
+    @Test
+    void deliverOnCaller_bridgeHangs_sameTimeoutAnswerAsDeliver() throws Exception {
+        bridge = new FakeChektBridge(TOKEN);
+        bridge.answerNext(2, 0);
+
+        Delivery delivery = receiver(bridge.url(), TOKEN, 1, new ChektRetry(2, Duration.ofMillis(20)))
+                .deliverOnCaller(DOOR_OPEN, ZONE_3, Duration.ofSeconds(10));
+
+        assertFalse(delivery.acknowledged());
+        assertEquals(2, delivery.attempts());
+        assertEquals("no answer from " + bridge.url() + "/api/v1/events within 1 s", delivery.answer());
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 /**
  * A CHEKT bridge's local event API as yolink-chekt uses it (yolink-chekt.md §4), on a real socket:
@@ -50,6 +52,8 @@ public final class FakeChektBridge implements AutoCloseable {
     private final AtomicInteger scriptedLeft = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile int scriptedStatus;
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    private volatile boolean closeAfterAnswer;
 
     /** @param token the API token the bridge expects; empty: no authentication */
     public FakeChektBridge(String token) throws IOException {
@@ -75,6 +79,16 @@ public final class FakeChektBridge implements AutoCloseable {
         return List.copyOf(accepted);
     }
 
+    /** The client ports requests came from: one per TCP connection the bridge was sent over. */
+    public int connections() {
+        return clientPorts.size();
+    }
+
+    /** Answers with {@code Connection: close} and then closes the connection, as a bridge without keep-alive. */
+    public void closeAfterEachAnswer() {
+        closeAfterAnswer = true;
+    }
+
     /** Every request that reached the endpoint, accepted or not. */
     public int requests() {
         return requests.get();
@@ -82,6 +96,7 @@ public final class FakeChektBridge implements AutoCloseable {
 
     private void events(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -121,9 +136,12 @@ public final class FakeChektBridge implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (closeAfterAnswer) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -4,6 +4,7 @@ import io.streampulse.bridge.alert.AlertCause;
 import io.streampulse.bridge.alert.AlertEvent;
 import io.streampulse.bridge.device.DeviceKind;
 import io.streampulse.bridge.receiver.Delivery;
+import io.streampulse.bridge.support.ThreadRecordingClock;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.shared.config.ReceiversSection;
 import io.streampulse.shared.config.ReceiversSection.Modbus.Mode;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +75,45 @@ class ModbusRelayReceiverTest {
                 delivery);
         Eventually.await(WAIT, "coil 2 written on, then off", () -> slave.writes(2), List.of(true, false)::equals);
         assertFalse(slave.isOn(2));
+    }
+
+    @Test
+    void deliverOnCaller_followerMode_writtenAndAnsweredOnTheCallersThread() {
+        relay.close();
+        ThreadRecordingClock clock = new ThreadRecordingClock();
+        config.set(board(slave.port(), Mode.FOLLOWER));
+        relay = new ModbusRelayReceiver(config::get, 1_000, clock);
+
+        Delivery delivery = relay.deliverOnCaller(event("d1", false), channel("d1", 4), WAIT);
+
+        assertEquals(new Delivery("modbus", "d1-alarm", true, "coil 3 on", 1, delivery.atMillis()), delivery);
+        assertEquals(List.of(true), slave.writes(3));
+        assertEquals(Set.of(Thread.currentThread().getName()), clock.drainReaders(),
+                "the coil was written or answered on another thread");
+    }
+
+    @Test
+    void deliverOnCaller_alongsideQueuedDeliveries_followerHoldsSharedByBothPaths() throws Exception {
+        config.set(board(slave.port(), Mode.FOLLOWER));
+        CompletableFuture<Delivery> queued = relay.deliver(event("d1", false), channel("d1", 2));
+        assertTrue(relay.deliverOnCaller(event("d2", false), channel("d2", 2), WAIT).acknowledged());
+        assertTrue(await(queued).acknowledged());
+
+        Delivery first = await(relay.deliver(event("d1", true), channel("d1", 2)));
+        assertEquals("coil 1 stays on: 1 other alarm(s) hold channel 2", first.answer());
+        assertEquals("coil 1 off", relay.deliverOnCaller(event("d2", true), channel("d2", 2), WAIT).answer());
+        assertFalse(slave.isOn(1));
+    }
+
+    @Test
+    void deliverOnCaller_afterClose_refusedWithoutAWrite() {
+        relay.close();
+
+        Delivery late = relay.deliverOnCaller(event("d1", false), channel("d1", 3), WAIT);
+
+        assertFalse(late.acknowledged());
+        assertEquals("the Modbus receiver is stopped", late.answer());
+        assertEquals(List.of(), slave.writes(2));
     }
 
     @Test

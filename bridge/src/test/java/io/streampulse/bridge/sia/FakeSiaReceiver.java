@@ -1,5 +1,6 @@
 package io.streampulse.bridge.sia;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +155,7 @@ public final class FakeSiaReceiver implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream()); // not a syscall per byte
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             int b;
