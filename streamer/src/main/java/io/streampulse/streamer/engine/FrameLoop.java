@@ -53,6 +53,8 @@ public final class FrameLoop implements AutoCloseable {
     });
     static final int FOLLOW_UPS = 2;
     static final long FOLLOW_UP_MILLIS = 40;
+    /** An encoder nobody has played for this long gives its native state back (26 MB at 1080p). */
+    static final long RELEASE_IDLE_ENCODER_MILLIS = 30_000;
 
     private final AtomicBoolean redrawQueued = new AtomicBoolean();
     private volatile DashboardView lastView;
@@ -118,7 +120,9 @@ public final class FrameLoop implements AutoCloseable {
                 Profile profile = profiles.get(i);
                 if (profile.stream().idle()) {
                     profile.stream().skipped();
-                    profile.encoder().release(); // its natives until someone plays it (idle RSS, bench/startup)
+                    if (profile.stream().idleFor(RELEASE_IDLE_ENCODER_MILLIS, now)) {
+                        profile.encoder().release(); // its natives until someone plays it (idle RSS, bench/startup)
+                    }
                 } else {
                     profile.stream().publish(profile.encoder().encode(picture, now, keyframes[i]));
                 }

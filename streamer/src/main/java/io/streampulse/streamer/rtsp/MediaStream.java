@@ -60,6 +60,7 @@ public final class MediaStream {
     private volatile byte[] sps;
     private volatile byte[] pps;
     private volatile long lastFrameMillis;
+    private volatile long lastClientLeftMillis = clockStart;
     private volatile long frames;
 
     public MediaStream(String profile, int width, int height, int frameRate) {
@@ -209,7 +210,18 @@ public final class MediaStream {
     }
 
     void detach(RtpSink sink) {
-        sinks.remove(sink);
+        if (sinks.remove(sink) && sinks.isEmpty()) {
+            lastClientLeftMillis = System.currentTimeMillis();
+        }
+    }
+
+    /**
+     * Whether nobody has played this stream for at least {@code millis} (never played counts from its creation):
+     * its encoder's native state can go then. A stream that is only briefly without clients (an NVR's probe, an
+     * {@code ffmpeg -frames:v 1}, a reconnect) keeps it, so its next client is not held up by reopening the encoder.
+     */
+    public boolean idleFor(long millis, long now) {
+        return idle() && now - lastClientLeftMillis >= millis;
     }
 
     /** The sequence number and timestamp the next client's first packet will carry (for RTP-Info). */
