@@ -60,7 +60,8 @@ public final class MediaStream {
     private volatile byte[] sps;
     private volatile byte[] pps;
     private volatile long lastFrameMillis;
-    private volatile long lastClientLeftMillis = clockStart;
+    /** Never played: idle since always (the encoder opened at start to check its settings goes at once). */
+    private volatile long lastClientLeftMillis = Long.MIN_VALUE / 2;
     private volatile long frames;
 
     public MediaStream(String profile, int width, int height, int frameRate) {
@@ -216,7 +217,7 @@ public final class MediaStream {
     }
 
     /**
-     * Whether nobody has played this stream for at least {@code millis} (never played counts from its creation):
+     * Whether nobody has played this stream for at least {@code millis} (one never played: at once):
      * its encoder's native state can go then. A stream that is only briefly without clients (an NVR's probe, an
      * {@code ffmpeg -frames:v 1}, a reconnect) keeps it, so its next client is not held up by reopening the encoder.
      */
