@@ -2,17 +2,15 @@ package io.streampulse.webgui.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.streampulse.testkit.FakeHttp;
 import io.streampulse.testkit.FreePorts;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,13 +149,13 @@ public final class FakeBridgeApi implements AutoCloseable {
         synchronized (devices) {
             body = "[" + String.join(",", devices.values()) + "]";
         }
-        reply(exchange, 200, body);
+        FakeHttp.json(exchange, 200, body);
     }
 
     private void deviceEvents(HttpExchange exchange, String id) throws IOException {
         synchronized (devices) {
             if (!devices.containsKey(id)) {
-                reply(exchange, 404, "{\"status\":404,\"message\":\"no device with id '" + id + "'\"}");
+                FakeHttp.json(exchange, 404, "{\"status\":404,\"message\":\"no device with id '" + id + "'\"}");
                 return;
             }
         }
@@ -167,11 +165,11 @@ public final class FakeBridgeApi implements AutoCloseable {
                 newestFirst.add(events.get(i)[1]);
             }
         }
-        reply(exchange, 200, "[" + String.join(",", newestFirst) + "]");
+        FakeHttp.json(exchange, 200, "[" + String.join(",", newestFirst) + "]");
     }
 
     private void deliveries(HttpExchange exchange) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FakeHttp.query(exchange.getRequestURI().getRawQuery());
         int limit = Integer.parseInt(query.getOrDefault("limit", "200"));
         List<String> lines = new ArrayList<>();
         for (int i = deliveries.size() - 1; i >= 0 && lines.size() < limit; i--) {
@@ -180,7 +178,7 @@ public final class FakeBridgeApi implements AutoCloseable {
                 lines.add(entry[1]);
             }
         }
-        reply(exchange, 200, "[" + String.join(",", lines) + "]");
+        FakeHttp.json(exchange, 200, "[" + String.join(",", lines) + "]");
     }
 
     private void receiverTest(HttpExchange exchange) throws IOException {
@@ -189,12 +187,12 @@ public final class FakeBridgeApi implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String[] answer = receiverAnswers.get(name);
         if (answer == null) {
-            reply(exchange, 404, "{\"status\":404,\"message\":\"no receiver named '" + name
+            FakeHttp.json(exchange, 404, "{\"status\":404,\"message\":\"no receiver named '" + name
                     + "' (receivers: chekt, modbus, sia)\"}");
             return;
         }
         testBodies.add(name + " " + body);
-        reply(exchange, Integer.parseInt(answer[0]), answer[1]);
+        FakeHttp.json(exchange, Integer.parseInt(answer[0]), answer[1]);
     }
 
     private void yolinkTest(HttpExchange exchange) throws IOException {
@@ -202,11 +200,12 @@ public final class FakeBridgeApi implements AutoCloseable {
         String uaid = field(body, "uaid", UAID);
         String secret = field(body, "secret_key", SECRET);
         if (uaid.equals(UAID) && secret.equals(SECRET)) {
-            reply(exchange, 200, "{\"ok\":true,\"message\":\"YoLink accepted the credentials: token valid 7200 s, "
-                    + "home fake-home-1\",\"home_id\":\"fake-home-1\"}");
+            FakeHttp.json(exchange, 200, "{\"ok\":true,\"message\":\"YoLink accepted the credentials: "
+                    + "token valid 7200 s, home fake-home-1\",\"home_id\":\"fake-home-1\"}");
         } else {
-            reply(exchange, 200, "{\"ok\":false,\"reason\":\"CREDENTIALS_REJECTED\",\"message\":\"YoLink refused "
-                    + "the UAID/secret key (HTTP 200: Not Support); check yolink.uaid and yolink.secret_key\"}");
+            FakeHttp.json(exchange, 200, "{\"ok\":false,\"reason\":\"CREDENTIALS_REJECTED\",\"message\":"
+                    + "\"YoLink refused the UAID/secret key (HTTP 200: Not Support); check yolink.uaid and "
+                    + "yolink.secret_key\"}");
         }
     }
 
@@ -219,27 +218,5 @@ public final class FakeBridgeApi implements AutoCloseable {
         }
         String value = json.substring(at + marker.length(), json.indexOf('"', at + marker.length()));
         return value.isBlank() ? saved : value;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.streampulse.testkit.FakeHttp;
 import io.streampulse.testkit.FreePorts;
 
 import javax.imageio.ImageIO;
@@ -98,12 +99,12 @@ public final class FakeStreamsMonitor implements AutoCloseable {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            send(exchange, 400, error(400, "'url' is not a valid URL: " + e.getMessage()));
+            FakeHttp.json(exchange, 400, error(400, "'url' is not a valid URL: " + e.getMessage()));
             return;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("rtsp", "rtsps", "http", "https").contains(scheme)) {
-            send(exchange, 400, error(400, "'url' must start with rtsp://, rtsps://, http:// or https://"));
+            FakeHttp.json(exchange, 400, error(400, "'url' must start with rtsp://, rtsps://, http:// or https://"));
             return;
         }
         boolean rtsp = scheme.startsWith("rtsp");
@@ -129,7 +130,7 @@ public final class FakeStreamsMonitor implements AutoCloseable {
             result.put("details", Map.of());
         }
         result.put("latency_ms", (System.nanoTime() - start) / 1_000_000);
-        send(exchange, 200, JSON.writeValueAsString(result));
+        FakeHttp.json(exchange, 200, JSON.writeValueAsString(result));
     }
 
     private void streams(HttpExchange exchange) throws IOException {
@@ -137,16 +138,16 @@ public final class FakeStreamsMonitor implements AutoCloseable {
         String id = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
         String rest = parts.length > 1 ? parts[1] : "";
         if (unknown.contains(id)) {
-            send(exchange, 404, error(404, "no stream with id '" + id + "'"));
+            FakeHttp.json(exchange, 404, error(404, "no stream with id '" + id + "'"));
             return;
         }
         switch (rest) {
-            case "" -> send(exchange, 200, "{\"id\":\"" + id + "\",\"name\":\"cam\",\"state\":\"UP\",\"since\":"
-                    + (now - 5 * 60 * MINUTE + 20 * MINUTE) + ",\"ts\":" + now + ",\"latency_ms\":42,"
+            case "" -> FakeHttp.json(exchange, 200, "{\"id\":\"" + id + "\",\"name\":\"cam\",\"state\":\"UP\","
+                    + "\"since\":" + (now - 5 * 60 * MINUTE + 20 * MINUTE) + ",\"ts\":" + now + ",\"latency_ms\":42,"
                     + "\"message\":\"RTSP 200, H264 Main 1280x720\",\"kind\":\"RTSP\",\"important\":false,"
                     + "\"details\":{\"codec\":\"H264\"}}");
-            case "changes" -> send(exchange, 200, "{\"id\":\"" + id + "\",\"from\":" + (now - 30 * 1440 * MINUTE)
-                    + ",\"to\":" + now + ",\"changes\":["
+            case "changes" -> FakeHttp.json(exchange, 200, "{\"id\":\"" + id + "\",\"from\":"
+                    + (now - 30 * 1440 * MINUTE) + ",\"to\":" + now + ",\"changes\":["
                     + change(id, now - 5 * 60 * MINUTE + 20 * MINUTE, "UP", 40, "RTSP 200, H264 Main 1280x720") + ","
                     + change(id, now - 5 * 60 * MINUTE, "DOWN", null, "connection refused") + "]}");
             case "thumbnail.jpg" -> {
@@ -157,7 +158,7 @@ public final class FakeStreamsMonitor implements AutoCloseable {
                 }
             }
             case "history" -> history(exchange, id);
-            default -> send(exchange, 404, error(404, "not found"));
+            default -> FakeHttp.json(exchange, 404, error(404, "not found"));
         }
     }
 
@@ -169,7 +170,7 @@ public final class FakeStreamsMonitor implements AutoCloseable {
 
     /** Points written as they are made (a raw day is 17,280 of them), as the monitor's serializer would. */
     private void history(HttpExchange exchange, String id) throws IOException {
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FakeHttp.query(exchange.getRequestURI().getRawQuery());
         long to = Long.parseLong(query.getOrDefault("to", Long.toString(now)));
         long from = Long.parseLong(query.getOrDefault("from", Long.toString(to - 1440 * MINUTE)));
         String resolution = query.getOrDefault("resolution", "minute");
@@ -181,7 +182,7 @@ public final class FakeStreamsMonitor implements AutoCloseable {
             default -> -1;
         };
         if (step < 0) {
-            send(exchange, 400, error(400, "resolution '" + resolution + "' is not one of auto, raw, minute, hour, day"));
+            FakeHttp.json(exchange, 400, error(400, "resolution '" + resolution + "' is not one of auto, raw, minute, hour, day"));
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -219,30 +220,8 @@ public final class FakeStreamsMonitor implements AutoCloseable {
                 + ",\"up_ratio\":1.0}";
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return query;
-    }
-
     private static String error(int status, String message) throws IOException {
         return JSON.writeValueAsString(Map.of("status", status, "message", message));
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     private static byte[] jpeg() {
