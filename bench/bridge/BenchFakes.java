@@ -16,9 +16,11 @@ public final class BenchFakes {
              RelayFake relay = new RelayFake(3, 16)) {
             System.out.println("fakes " + sia.tcpPort() + " " + chekt.url() + " " + relay.port());
             System.out.flush();
+            ThreadCpu cpu = new ThreadCpu();
             while (System.in.read() >= 0) {
                 // the bench closes our stdin when it is done
             }
+            System.err.println("  fakes' JVM CPU since start by thread (ms in all): " + cpu.perReport(1, 12));
         }
     }
 }
