@@ -1,5 +1,7 @@
 package io.streampulse.bridge.chekt;
 
+import java.util.regex.Pattern;
+
 /**
  * What one attempt got from the CHEKT bridge, in words for the delivery log, and whether another attempt may help
  * (pure). A 2xx is an acknowledgement; a 5xx or no answer at all is worth retrying; a 4xx is the bridge telling us
@@ -33,9 +35,11 @@ public record ChektAnswer(boolean acknowledged, boolean retryable, String text) 
         return new ChektAnswer(false, true, reason);
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     /** One line of at most {@link #BODY_CHARS} characters. */
     static String shorten(String body) {
-        String line = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        String line = body == null ? "" : WHITESPACE.matcher(body.strip()).replaceAll(" ");
         return line.length() <= BODY_CHARS ? line : line.substring(0, BODY_CHARS - 3) + "...";
     }
 }

@@ -60,10 +60,13 @@ final class ChektConnection implements AutoCloseable {
     private OutputStream out;
     private EmbeddedChannel codec;
     private String origin;
+    /** The request target of {@link #targetOf}'s last URI (one URI per configured URL). */
+    private URI targetUri;
+    private String target;
+    private final byte[] buffer = new byte[8192];
 
-    /** POSTs {@code request} (an http URL) and waits at most {@code timeoutMillis} to connect and to be answered. */
-    synchronized Answer post(ChektRequest request, int timeoutMillis) throws Failure {
-        URI uri = URI.create(request.url());
+    /** POSTs {@code request} to {@code uri} (its URL, http) and waits at most {@code timeoutMillis} to connect and to be answered. */
+    synchronized Answer post(URI uri, ChektRequest request, int timeoutMillis) throws Failure {
         boolean reused = open(uri, timeoutMillis);
         try {
             return exchange(uri, request, timeoutMillis);
@@ -111,9 +114,7 @@ final class ChektConnection implements AutoCloseable {
     }
 
     private Answer exchange(URI uri, ChektRequest request, int timeoutMillis) throws IOException {
-        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
+        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, targetOf(uri),
                 Unpooled.copiedBuffer(request.body(), StandardCharsets.UTF_8));
         http.headers().set(HttpHeaderNames.HOST, origin);
         request.headers().forEach(http.headers()::set);
@@ -132,7 +133,6 @@ final class ChektConnection implements AutoCloseable {
             throw new Stale("could not send: " + e.getMessage());
         }
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        byte[] buffer = new byte[8192];
         boolean any = false;
         while (true) {
             FullHttpResponse response = codec.readInbound();
@@ -152,6 +152,15 @@ final class ChektConnection implements AutoCloseable {
             any = true;
             codec.writeInbound(Unpooled.copiedBuffer(buffer, 0, n)); // copied: the decoder may keep slices of it
         }
+    }
+
+    private String targetOf(URI uri) {
+        if (uri != targetUri) {
+            target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            targetUri = uri;
+        }
+        return target;
     }
 
     private Answer answer(FullHttpResponse response) throws IOException {

@@ -52,6 +52,7 @@ public final class ChektReceiver implements Receiver, HealthContributor {
     private final LastDeliveries history = new LastDeliveries();
     /** The delivery lanes' keep-alive connections, one per lane (plain http; https goes through {@code http}). */
     private final ChektConnection[] connections = new ChektConnection[LANES];
+    private volatile URI eventsUri;
 
     public ChektReceiver(Supplier<ReceiversSection.Chekt> config, HttpClient http, ChektRetry retry, Clock clock) {
         this.config = config;
@@ -138,22 +139,32 @@ public final class ChektReceiver implements Receiver, HealthContributor {
             return refused(eventId, "the CHEKT receiver is disabled (receivers.chekt.enabled)");
         }
         ChektRequest built;
-        HttpRequest request;
+        URI uri;
         try {
             built = ChektRequestBuilder.build(current, zone, text);
-            request = toHttp(built, current.timeoutSeconds());
+            uri = uri(built.url());
         } catch (IllegalArgumentException e) {
             return refused(eventId, e.getMessage());
         }
-        return new Prepared(new Attempts(eventId, deviceId, zone, built, request, current.timeoutSeconds()), null);
+        return new Prepared(new Attempts(eventId, deviceId, zone, built, uri, current.timeoutSeconds()), null);
+    }
+
+    /** The events URL parsed once per configured value, not per POST (it was a visible part of a POST's CPU). */
+    private URI uri(String url) {
+        URI last = eventsUri;
+        if (last == null || !last.toString().equals(url)) {
+            last = URI.create(url);
+            eventsUri = last;
+        }
+        return last;
     }
 
     private Prepared refused(String eventId, String why) {
         return new Prepared(null, record(new Delivery(NAME, eventId, false, why, 0, clock.millis())));
     }
 
-    private static HttpRequest toHttp(ChektRequest request, int timeoutSeconds) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
+    private static HttpRequest toHttp(URI uri, ChektRequest request, int timeoutSeconds) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .POST(HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);
@@ -166,23 +177,22 @@ public final class ChektReceiver implements Receiver, HealthContributor {
         private final String deviceId;
         private final int zone;
         private final ChektRequest built;
-        private final HttpRequest request;
+        private final URI uri;
         private final int timeoutSeconds;
 
-        Attempts(String eventId, String deviceId, int zone, ChektRequest built, HttpRequest request,
-                 int timeoutSeconds) {
+        Attempts(String eventId, String deviceId, int zone, ChektRequest built, URI uri, int timeoutSeconds) {
             this.eventId = eventId;
             this.deviceId = deviceId;
             this.zone = zone;
             this.built = built;
-            this.request = request;
+            this.uri = uri;
             this.timeoutSeconds = timeoutSeconds;
         }
 
         CompletableFuture<Delivery> run(int attempt) {
             CompletableFuture<ChektAnswer> answer;
             try {
-                answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                answer = http.sendAsync(toHttp(uri, built, timeoutSeconds), HttpResponse.BodyHandlers.ofString())
                         .handle((response, failure) -> failure == null
                                 ? ChektAnswer.ofResponse(response.statusCode(), response.body())
                                 : ChektAnswer.noAnswer(describe(failure)));
@@ -202,15 +212,16 @@ public final class ChektReceiver implements Receiver, HealthContributor {
 
         /** All tries on the calling thread, waiting out the retry delays; http on the lane's own connection. */
         Delivery runHere(ChektConnection connection) throws InterruptedException {
-            boolean plain = "http".equalsIgnoreCase(request.uri().getScheme());
+            boolean plain = "http".equalsIgnoreCase(uri.getScheme());
             for (int attempt = 1; ; attempt++) {
                 ChektAnswer result;
                 try {
                     if (plain) {
-                        ChektConnection.Answer answer = connection.post(built, timeoutSeconds * 1_000);
+                        ChektConnection.Answer answer = connection.post(uri, built, timeoutSeconds * 1_000);
                         result = ChektAnswer.ofResponse(answer.status(), answer.body());
                     } else {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response = http.send(toHttp(uri, built, timeoutSeconds),
+                                HttpResponse.BodyHandlers.ofString());
                         result = ChektAnswer.ofResponse(response.statusCode(), response.body());
                     }
                 } catch (IOException | RuntimeException e) {
@@ -246,7 +257,7 @@ public final class ChektReceiver implements Receiver, HealthContributor {
         private String describe(Throwable failure) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            String url = request.uri().toString();
+            String url = uri.toString();
             if (cause instanceof ChektConnection.Failure failed && failed.getCause() != null) {
                 cause = failed.connecting && failed.getCause() instanceof SocketTimeoutException
                         ? new HttpConnectTimeoutException(failed.getMessage()) : failed.getCause();
