@@ -64,8 +64,13 @@ public final class OutboxStore implements AutoCloseable {
                         + " status TEXT NOT NULL, attempts INTEGER NOT NULL, created_ms INTEGER NOT NULL,"
                         + " next_attempt_ms INTEGER NOT NULL, last_attempt_ms INTEGER NOT NULL, answer TEXT NOT NULL,"
                         + " UNIQUE (receiver, event_id))");
-                s.execute("CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (status, seq)");
-                s.execute("CREATE INDEX IF NOT EXISTS deliveries_device ON deliveries (device_id, seq)");
+                // Only the unfinished rows are indexed (what a restart resumes and the backlog counts): every index
+                // is written with each row and answer, and at 1,000 events/s indexes on status and device had made
+                // up a third of the writer's CPU. The log's other queries walk it newest first; it is capped.
+                s.execute("DROP INDEX IF EXISTS deliveries_status");
+                s.execute("DROP INDEX IF EXISTS deliveries_device");
+                s.execute("CREATE INDEX IF NOT EXISTS deliveries_unfinished ON deliveries (seq)"
+                        + " WHERE status IN ('pending', 'failed')");
             }
             insert = db.prepareStatement("INSERT INTO deliveries (receiver, event_id, device_id, device_name, kind,"
                     + " cause, restore, event_ms, status, attempts, created_ms, next_attempt_ms, last_attempt_ms,"

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The outbox file itself: rows and answers written together, the log trimmed in steps. */
 class OutboxStoreTest {
@@ -46,6 +47,38 @@ class OutboxStoreTest {
             List<OutboxEntry> kept = delivered(outbox);
             assertEquals(CAPACITY, kept.size());
             assertEquals(rows.get(rows.size() - 1).seq(), kept.get(0).seq(), "the newest rows are kept");
+        }
+    }
+
+    @Test
+    void open_outboxOfTheEarlierSchema_keepsItsRowsAndIndexesOnlyTheUnfinished() throws Exception {
+        Path file = dir.resolve("outbox.db");
+        try (OutboxStore outbox = new OutboxStore(file, CAPACITY)) {
+            List<OutboxEntry> rows = outbox.write(targets(0, 4), List.of(), 1L);
+            outbox.write(List.of(), List.of(delivered(rows.get(0))), 2L);
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = db.createStatement()) {
+            // the two indexes a file written before this change has
+            s.execute("CREATE INDEX deliveries_status ON deliveries (status, seq)");
+            s.execute("CREATE INDEX deliveries_device ON deliveries (device_id, seq)");
+        }
+        try (OutboxStore outbox = new OutboxStore(file, CAPACITY)) {
+            assertEquals(3, outbox.unfinished().size(), "pending rows resume after the upgrade");
+            assertEquals(1, delivered(outbox).size());
+            assertEquals(1, outbox.query(Optional.of("door"), Optional.empty(), 1).size());
+            assertEquals(3, outbox.backlog().unfinished());
+        }
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = db.createStatement();
+             java.sql.ResultSet indexes = s.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE"
+                     + " type = 'index' AND name LIKE 'deliveries_%'");
+             java.sql.Statement p = db.createStatement();
+             java.sql.ResultSet plan = p.executeQuery("EXPLAIN QUERY PLAN SELECT seq FROM deliveries"
+                     + " WHERE status IN ('pending', 'failed') ORDER BY seq")) {
+            assertEquals("deliveries_unfinished", indexes.getString(1), "only the unfinished rows are indexed");
+            plan.next();
+            assertTrue(plan.getString("detail").contains("deliveries_unfinished"), plan.getString("detail"));
         }
     }
 
