@@ -22,21 +22,24 @@ public final class DeliveryRouting {
     public static List<Route> routes(DeviceMapping mapping) {
         List<Route> routes = new ArrayList<>();
         for (String receiver : mapping.receivers()) {
-            Optional<Integer> address = switch (receiver) {
-                case "chekt" -> mapping.chektZone();
-                case "sia" -> mapping.siaZone();
-                case "modbus" -> mapping.relayChannel();
-                default -> Optional.empty();
-            };
-            routes.add(new Route(receiver, address.isPresent() ? Optional.empty()
+            routes.add(new Route(receiver, address(mapping, receiver).isPresent() ? Optional.empty()
                     : Optional.of("no " + addressName(receiver) + " set for device " + mapping.deviceId())));
         }
         return routes;
     }
 
-    /** True when {@code receiver} is one of the mapping's usable routes. */
+    /** True when {@code receiver} is one of the mapping's usable routes (asked before every attempt: no lists). */
     public static boolean routed(DeviceMapping mapping, String receiver) {
-        return routes(mapping).stream().anyMatch(r -> r.receiver().equals(receiver) && r.skipReason().isEmpty());
+        return mapping.receivers().contains(receiver) && address(mapping, receiver).isPresent();
+    }
+
+    private static Optional<Integer> address(DeviceMapping mapping, String receiver) {
+        return switch (receiver) {
+            case "chekt" -> mapping.chektZone();
+            case "sia" -> mapping.siaZone();
+            case "modbus" -> mapping.relayChannel();
+            default -> Optional.empty();
+        };
     }
 
     private static String addressName(String receiver) {

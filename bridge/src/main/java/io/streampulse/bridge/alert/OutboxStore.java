@@ -53,7 +53,10 @@ public final class OutboxStore implements AutoCloseable {
         this.logCapacity = logCapacity;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            java.util.Properties options = new java.util.Properties();
+            // RETURNING gives the new seq; without this the driver regex-matches every UPDATE's SQL for "INSERT"
+            options.setProperty("jdbc.get_generated_keys", "false");
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");

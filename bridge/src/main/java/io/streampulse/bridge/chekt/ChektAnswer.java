@@ -37,9 +37,21 @@ public record ChektAnswer(boolean acknowledged, boolean retryable, String text) 
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    /** Runs of whitespace as one space; the usual short JSON answer has none and is kept as it is. */
+    private static String oneLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean run = c == ' ' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
+            if (Character.isWhitespace(c) && (c != ' ' || run)) {
+                return WHITESPACE.matcher(text).replaceAll(" ");
+            }
+        }
+        return text;
+    }
+
     /** One line of at most {@link #BODY_CHARS} characters. */
     static String shorten(String body) {
-        String line = body == null ? "" : WHITESPACE.matcher(body.strip()).replaceAll(" ");
+        String line = body == null ? "" : oneLine(body.strip());
         return line.length() <= BODY_CHARS ? line : line.substring(0, BODY_CHARS - 3) + "...";
     }
 }

@@ -34,6 +34,13 @@ class ChektAnswerTest {
     }
 
     @Test
+    void shorten_whitespaceRuns_becomeOneSpaceWhereverTheyAre() {
+        assertEquals("{\"result\": \"ok\"}", ChektAnswer.shorten("{\"result\": \"ok\"}"), "single spaces kept");
+        assertEquals("a b c d e", ChektAnswer.shorten(" a  b\tc \r\nd\u000Be "));
+        assertEquals("", ChektAnswer.shorten(" \n "));
+    }
+
+    @Test
     void delayAfter_doublesFromTheFirstDelay() {
         ChektRetry retry = new ChektRetry(4, Duration.ofMillis(100));
 
