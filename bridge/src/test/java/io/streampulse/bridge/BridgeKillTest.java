@@ -67,6 +67,27 @@ class BridgeKillTest {
         assertEquals(expected, receiver.acknowledged());
     }
 
+    @Test
+    void sigkillAfterAcknowledgements_nothingSentAgainAfterRestart() throws Exception {
+        TempSuite suite = TempSuite.create(dir);
+        suite.writeConfig("redis:\n  url: " + redis.url() + "\nreceivers:\n  chekt:\n    enabled: true\n"
+                + "devices:\n  door1:\n    chekt_zone: 3\n    receivers: [chekt]\n");
+        receiver.up(true);
+        Process first = start(suite, "door1:6");
+        Eventually.await(START, "six alarms and restores acknowledged", () -> receiver.acknowledged().size() >= 6);
+        // the answers are recorded (the outbox has nothing left to send); then the process dies without a word
+        Eventually.await(Duration.ofSeconds(20), "outbox empty on /health", () -> HealthClient.of(port).health()
+                .path("components").path("dispatcher").path("details").path("pending").asInt(), n -> n == 0);
+        List<String> delivered = receiver.acknowledged();
+        first.destroyForcibly().waitFor();
+
+        start(suite, null);
+        Eventually.await(START, "the restarted bridge's outbox read", () -> HealthClient.of(port).health()
+                .path("components").path("dispatcher").path("details").path("pending").asInt(), n -> n == 0);
+        assertEquals(6, delivered.size());
+        assertEquals(delivered, receiver.acknowledged(), "an acknowledged alarm is not sent again");
+    }
+
     private Process start(TempSuite suite, String script) throws IOException {
         port = FreePorts.next();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
