@@ -25,9 +25,7 @@ final class FakesProcess implements AutoCloseable {
 
     static FakesProcess start(String chektToken) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                // the CHEKT fake is a JDK HttpServer; without it each answer waits ~40 ms (Nagle)
-                "-Dsun.net.httpserver.nodelay=true"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         String logback = System.getProperty("logback.configurationFile");
         if (logback != null) {
             command.add("-Dlogback.configurationFile=" + logback);
