@@ -54,6 +54,14 @@ public final class RelayBoardSlave implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The slave's own port, behind the front: for a harness that never restarts the board (bench/bridge), so its
+     * requests do not take the front's two pipe threads per connection, as they would not reach a real board.
+     */
+    int directPort() {
+        return backPort;
+    }
+
     /** Every value written to {@code coil} (0-based) since the slave (re)started. */
     public List<Boolean> writes(int coil) {
         return coils.get(coil).writes();
