@@ -139,7 +139,7 @@ public final class BridgeBench {
                     DOORS, chosen, TARGET_P99_MS);
             // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
             // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
-            boolean viaMqtt = !"engine".equals(System.getenv("INJECT"));
+            boolean viaMqtt = viaMqtt();
             PacedReports local = new PacedReports(DOORS);
             Source source = viaMqtt ? fakes::run : (rate, count, firstAt) -> local.run(rate, count, firstAt,
                     (door, open, at) -> toEngine.updated(report(door, open, at)));
@@ -204,10 +204,12 @@ public final class BridgeBench {
                 + " arrived)%n", rate, seconds, count, count * receivers.size(), enqueues, count * receivers.size(),
                 commits, mqtt.length == 0 ? 0 : mqtt[mqtt.length / 2] / 1000.0,
                 mqtt.length == 0 ? 0 : mqtt[mqtt.length * 99 / 100] / 1000.0, mqtt.length, count);
-        System.out.printf("  CPU per report: bridge JVM %.2f ms (%s), fakes' JVM %.2f ms (the receivers' fakes and"
-                + " YoLink's cloud publishing the reports); Mosquitto and Redis not counted; load average %s%n",
-                cpuPerReport, System.getenv("INJECT") == null ? "the bridge alone"
-                        : "with the bench's loop handing reports to the engine on main", fakesPerReport, loadAverage());
+        boolean viaMqtt = viaMqtt();
+        System.out.printf("  CPU per report: bridge JVM %.2f ms (%s), fakes' JVM %.2f ms (%s); Mosquitto and Redis not"
+                + " counted; load average %s%n", cpuPerReport, viaMqtt ? "the bridge alone"
+                        : "with the bench's loop handing reports to the engine on main", fakesPerReport,
+                viaMqtt ? "the receivers' fakes and YoLink's cloud publishing the reports" : "the receivers' fakes",
+                loadAverage());
         System.out.printf("  bridge JVM CPU per report by thread: %s%n", perThread.perReport(count, 14));
         System.out.printf("  fakes' JVM CPU per report by thread: %s%n", fakesThreads);
         for (TimedReceiver r : receivers) {
@@ -236,6 +238,11 @@ public final class BridgeBench {
                         bySecond(firstAt, sent, r, rate));
             }
         }
+    }
+
+    /** Reports published to the broker by the fakes' JVM, unless INJECT=engine hands them to the engine here. */
+    private static boolean viaMqtt() {
+        return !"engine".equals(System.getenv("INJECT"));
     }
 
     /** Micros from each report's send to its moment in {@code nanos} (report time to nanoTime), sorted. */
