@@ -21,15 +21,11 @@ import io.streampulse.bridge.yolink.mqtt.ConnectLimiter;
 import io.streampulse.bridge.yolink.mqtt.YoLinkMqttSubscriber;
 import io.streampulse.bridge.yolink.support.FakeYoLinkCloud;
 import io.streampulse.bridge.yolink.support.YoLinkBrokerPeer;
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.streampulse.shared.config.DeviceMapping;
 import io.streampulse.shared.config.ReceiversSection;
 import io.streampulse.shared.config.Secret;
 import io.streampulse.testkit.RedisPeer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongPredicate;
 
 /**
  * YoLink-shaped door reports published to a real Mosquitto (standing in for YoLink's broker, as in the bridge's
@@ -50,28 +46,29 @@ import java.util.concurrent.locks.LockSupport;
  * bridge's own YoLink session (cloud client, MQTT subscriber, parser, normalizer) and handed to the alert engine as
  * the bridge does, with a real Redis, the real outbox file (synchronous=FULL, group commit) and the real
  * SIA/CHEKT/Modbus receivers against the test sources' fakes on loopback, which run in a JVM of their own
- * ({@link BenchFakes}). Each report flips one of 200 doors mapped
- * to all three receivers; latency is the moment before the MQTT publish to the receiver's acknowledgement (SIA ACK,
- * CHEKT 2xx, coil write answered); also the publish to engine-accept time (the MQTT leg alone).
+ * ({@link BenchFakes}) with YoLink's cloud side, the publisher of the reports. Each report flips one of 200 doors
+ * mapped to all three receivers; latency is the moment before the MQTT publish (System.nanoTime() in the fakes' JVM:
+ * the same clock as ours, checked at start) to the receiver's acknowledgement (SIA ACK, CHEKT 2xx, coil write
+ * answered); also the publish to engine-accept time (the MQTT leg alone).
  * Args: seconds per rate, then the rates (events/s).
  */
 public final class BridgeBench {
 
     private static final int DOORS = 200;
     private static final double TARGET_P99_MS = 20;
-    /** Report time (unique per report) to System.nanoTime() just before its publish. */
-    private static final Map<Long, Long> ACCEPTED = new ConcurrentHashMap<>();
-    /** Report time to publish -> engine nanos (the MQTT leg). */
-    private static final Map<Long, Long> MQTT_NANOS = new ConcurrentHashMap<>();
+    /** Report time (unique per report) to System.nanoTime() as the engine got it (the end of the MQTT leg). */
+    private static final Map<Long, Long> ENGINE_NANOS = new ConcurrentHashMap<>();
     private static long reportMillis = System.currentTimeMillis();
-    private static final boolean[] OPEN = new boolean[DOORS];
+    /** Report times from here on are the bench's own (before: the probe waiting for the subscription). */
+    private static volatile long firstTimed = Long.MAX_VALUE;
+    private static final LongPredicate TIMED = at -> at >= firstTimed;
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.parseInt(args[0]);
         Clock clock = Clock.systemUTC();
         Path data = Files.createTempDirectory("bench-bridge");
         try (RedisPeer redis = RedisPeer.start();
-             FakesProcess fakes = FakesProcess.start("bench-token");
+             FakesProcess fakes = FakesProcess.start("bench-token", DOORS);
              FakeYoLinkCloud cloud = doors(new FakeYoLinkCloud("ua_bench", "sec_bench", 7200));
              YoLinkBrokerPeer broker = new YoLinkBrokerPeer(FakeYoLinkCloud.HOME_ID, FakeYoLinkCloud.firstTokens(3))) {
             SiaSettings sia = new SiaSettings(true, "127.0.0.1", fakes.siaPort, ReceiversSection.Sia.Transport.TCP,
@@ -81,10 +78,10 @@ public final class BridgeBench {
             ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", fakes.relayPort, 3, 16,
                     ReceiversSection.Modbus.Mode.FOLLOWER, 200);
             List<TimedReceiver> all = List.of(
-                    new TimedReceiver(new SiaReceiver(sia, clock), ACCEPTED),
+                    new TimedReceiver(new SiaReceiver(sia, clock), TIMED),
                     new TimedReceiver(new ChektReceiver(() -> chekt, ChektReceiver.defaultClient(),
-                            new ChektRetry(2, Duration.ofMillis(50)), clock), ACCEPTED),
-                    new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), ACCEPTED));
+                            new ChektRetry(2, Duration.ofMillis(50)), clock), TIMED),
+                    new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), TIMED));
             // RECEIVERS=sia (or chekt, modbus, a comma list): map the doors to those only, to see one lane's cost
             List<String> chosen = List.of(System.getenv().getOrDefault("RECEIVERS", "sia,chekt,modbus").split(","));
             List<TimedReceiver> receivers = all.stream().filter(r -> chosen.contains(r.name())).toList();
@@ -118,9 +115,8 @@ public final class BridgeBench {
             DeviceUpdates toEngine = new DeviceUpdates() {
                 @Override
                 public void updated(DeviceState device) {
-                    Long published = ACCEPTED.get(device.lastSeenMillis());
-                    if (published != null) {
-                        MQTT_NANOS.put(device.lastSeenMillis(), System.nanoTime() - published);
+                    if (TIMED.test(device.lastSeenMillis())) {
+                        ENGINE_NANOS.put(device.lastSeenMillis(), System.nanoTime());
                     }
                     engine.accept(device);
                 }
@@ -135,29 +131,28 @@ public final class BridgeBench {
                     "sec_bench", broker.host(), broker.port(), Duration.ofHours(1), YoLinkMqttSubscriber.BACKOFF,
                     ConnectLimiter.yolink()), feed);
             yolink.start();
-            Mqtt3AsyncClient publisher = MqttClient.builder().useMqttVersion3().identifier("fake-yolink-cloud")
-                    .serverHost(broker.host()).serverPort(broker.port()).buildAsync();
-            publisher.connectWith().simpleAuth().username(YoLinkBrokerPeer.CLOUD_USER).applySimpleAuth().send()
-                    .get();
-            awaitSubscribed(publisher, feed);
+            fakes.connect(broker.host(), broker.port());
+            awaitSubscribed(fakes, feed);
 
             System.out.printf("bench/bridge: %d doors -> %s (SIA DC-09 over TCP, CHEKT HTTP, Modbus coil), loopback,"
                     + " reports published to Mosquitto, received by the bridge's YoLink session; target p99 <= %.0f ms%n",
                     DOORS, chosen, TARGET_P99_MS);
             // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
             // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
-            boolean viaMqtt = !"engine".equals(System.getenv("INJECT"));
-            Source source = viaMqtt ? (door, open, at) -> publish(publisher, door, open, at)
-                    : (door, open, at) -> toEngine.updated(report(door, open, at));
-            System.out.println(viaMqtt ? "source: MQTT publish" : "source: the engine directly (INJECT=engine)");
+            boolean viaMqtt = viaMqtt();
+            PacedReports local = new PacedReports(DOORS);
+            Source source = viaMqtt ? fakes::run : (rate, count, firstAt) -> local.run(rate, count, firstAt,
+                    (door, open, at) -> toEngine.updated(report(door, open, at)));
+            System.out.println(viaMqtt ? "source: MQTT publish by the fakes' JVM (YoLink's cloud side)"
+                    : "source: the engine directly, from the bench's main thread (INJECT=engine)");
             // warm-up, not printed: 3 s at the highest rate asked for, so the JIT has compiled the paths that rate
             // takes before anything is measured (at 200/s the first seconds at 1,000/s were still compiling)
             int highest = Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).max().orElse(200);
+            firstTimed = reportMillis + 1;
             run(source, receivers, outbox, fakes, Math.max(200, highest), 3, false);
             for (int i = 1; i < args.length; i++) {
                 run(source, receivers, outbox, fakes, Integer.parseInt(args[i]), seconds, true);
             }
-            publisher.disconnect();
             yolink.close();
             dispatcher.close();
             all.forEach(BridgeBench::close);
@@ -166,40 +161,27 @@ public final class BridgeBench {
         }
     }
 
-    /** Where the bench's reports enter. */
+    /** Where the bench's reports enter: sends them paced; the System.nanoTime() before each. */
     private interface Source {
-        void send(int door, boolean open, long atMillis);
+        long[] run(int rate, int count, long firstAt) throws Exception;
     }
 
     private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, FakesProcess fakes,
                             int rate, int seconds, boolean print) throws Exception {
         int count = rate * seconds;
-        long[] keys = new long[count];
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long publisherBefore = threads.getCurrentThreadCpuTime();
         Duration fakesBefore = fakes.cpu();
+        fakes.mark();
         ThreadCpu perThread = new ThreadCpu();
         Map<TimedReceiver, Integer> acksBefore = new java.util.HashMap<>();
         receivers.forEach(r -> acksBefore.put(r, r.ackNanos.size()));
         long enqueueBefore = outbox.enqueueCommits();
         long commitsBefore = outbox.commits();
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / rate;
-        for (int i = 0; i < count; i++) {
-            long due = start + i * interval;
-            while (System.nanoTime() < due) {
-                LockSupport.parkNanos(due - System.nanoTime());
-            }
-            int door = i % DOORS;
-            OPEN[door] = !OPEN[door];
-            long at = ++reportMillis;
-            keys[i] = at;
-            ACCEPTED.put(at, System.nanoTime());
-            source.send(door, OPEN[door], at);
-        }
+        long firstAt = reportMillis + 1;
+        reportMillis += count;
+        long[] sent = source.run(rate, count, firstAt);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (TimedReceiver r : receivers) {
             // the answers of this run are counted, not looked up per key: a scan of every key every 20 ms took CPU
@@ -208,29 +190,30 @@ public final class BridgeBench {
                 Thread.sleep(20); // polling for the end of the run; nothing is timed by it
             }
         }
-        // the publishing loop's own thread is this one (the hivemq client's threads are shared with the bridge's)
-        double publisherPerReport = (threads.getCurrentThreadCpuTime() - publisherBefore) / 1e6 / count;
-        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count - publisherPerReport;
+        double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
         double fakesPerReport = fakes.cpu().minus(fakesBefore).toNanos() / 1e6 / count;
+        String fakesThreads = fakes.threads(count);
         long enqueues = outbox.enqueueCommits() - enqueueBefore;
         long commits = outbox.commits() - commitsBefore;
         if (!print) {
             return;
         }
-        long[] mqtt = Arrays.stream(keys).filter(MQTT_NANOS::containsKey).map(k -> MQTT_NANOS.get(k) / 1_000)
-                .sorted().toArray();
+        long[] mqtt = sinceSent(ENGINE_NANOS, firstAt, sent);
         System.out.printf("%,d events/s for %d s (%,d reports, %,d outbox rows written in %,d commits; with the"
                 + " %,d answers %,d commits in all): publish -> engine (MQTT leg) p50 %.2f ms, p99 %.2f ms (%d of %d"
                 + " arrived)%n", rate, seconds, count, count * receivers.size(), enqueues, count * receivers.size(),
                 commits, mqtt.length == 0 ? 0 : mqtt[mqtt.length / 2] / 1000.0,
                 mqtt.length == 0 ? 0 : mqtt[mqtt.length * 99 / 100] / 1000.0, mqtt.length, count);
-        System.out.printf("  CPU per report: bridge JVM %.2f ms (without the publishing loop's thread, %.2f ms; with the"
-                + " MQTT client threads it shares with the bridge), fakes' JVM %.2f ms (Mosquitto and Redis not"
-                + " counted); load average %s%n", cpuPerReport, publisherPerReport, fakesPerReport, loadAverage());
+        boolean viaMqtt = viaMqtt();
+        System.out.printf("  CPU per report: bridge JVM %.2f ms (%s), fakes' JVM %.2f ms (%s); Mosquitto and Redis not"
+                + " counted; load average %s%n", cpuPerReport, viaMqtt ? "the bridge alone"
+                        : "with the bench's loop handing reports to the engine on main", fakesPerReport,
+                viaMqtt ? "the receivers' fakes and YoLink's cloud publishing the reports" : "the receivers' fakes",
+                loadAverage());
         System.out.printf("  bridge JVM CPU per report by thread: %s%n", perThread.perReport(count, 14));
+        System.out.printf("  fakes' JVM CPU per report by thread: %s%n", fakesThreads);
         for (TimedReceiver r : receivers) {
-            long[] micros = Arrays.stream(keys).filter(r.ackNanos::containsKey)
-                    .map(k -> r.ackNanos.get(k) / 1_000).sorted().toArray();
+            long[] micros = sinceSent(r.ackNanos, firstAt, sent);
             if (micros.length < count) {
                 System.out.printf("  %-6s only %d of %d acknowledged; refused e.g. %s%n", r.name(), micros.length,
                         count, r.refused.values().stream().findFirst().orElse("-"));
@@ -239,29 +222,41 @@ public final class BridgeBench {
             double p99 = micros[count * 99 / 100] / 1000.0;
             System.out.printf("  report -> %-6s ack: p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  ratio p99/target %.2f%n",
                     r.name(), micros[count / 2] / 1000.0, p99, micros[count - 1] / 1000.0, p99 / TARGET_P99_MS);
-            long[] pickup = Arrays.stream(keys).filter(r.pickupNanos::containsKey)
-                    .map(k -> r.pickupNanos.get(k) / 1_000).sorted().toArray();
+            long[] pickup = sinceSent(r.pickupNanos, firstAt, sent);
             if (pickup.length > 0) {
                 System.out.printf("    of which report -> the lane's call (engine, outbox commit, lane queue): p50 %7.2f"
                         + " ms  p99 %7.2f ms  max %7.2f ms%n", pickup[pickup.length / 2] / 1000.0,
                         pickup[pickup.length * 99 / 100] / 1000.0, pickup[pickup.length - 1] / 1000.0);
-                long[] exchange = Arrays.stream(keys).filter(r.pickupNanos::containsKey)
+                long[] exchange = java.util.stream.LongStream.range(firstAt, firstAt + count)
+                        .filter(k -> r.pickupNanos.containsKey(k) && r.ackNanos.containsKey(k))
                         .map(k -> (r.ackNanos.get(k) - r.pickupNanos.get(k)) / 1_000).sorted().toArray();
                 System.out.printf("    and the lane's call -> ack (the exchange): p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
                         exchange[exchange.length / 2] / 1000.0, exchange[exchange.length * 99 / 100] / 1000.0,
                         exchange[exchange.length - 1] / 1000.0);
                 System.out.printf("    exchanges in all: %.2f s (the lanes' busy time waiting for answers); latency by"
-                        + " second of the run (p50 ms): %s%n", Arrays.stream(exchange).sum() / 1e6, bySecond(keys, r, rate));
+                        + " second of the run (p50 ms): %s%n", Arrays.stream(exchange).sum() / 1e6,
+                        bySecond(firstAt, sent, r, rate));
             }
         }
     }
 
+    /** Reports published to the broker by the fakes' JVM, unless INJECT=engine hands them to the engine here. */
+    private static boolean viaMqtt() {
+        return !"engine".equals(System.getenv("INJECT"));
+    }
+
+    /** Micros from each report's send to its moment in {@code nanos} (report time to nanoTime), sorted. */
+    private static long[] sinceSent(Map<Long, Long> nanos, long firstAt, long[] sent) {
+        return java.util.stream.IntStream.range(0, sent.length).filter(i -> nanos.containsKey(firstAt + i))
+                .mapToLong(i -> (nanos.get(firstAt + i) - sent[i]) / 1_000).sorted().toArray();
+    }
+
     /** The median latency of the reports sent in each second of the run: a growing backlog shows as a rising line. */
-    private static String bySecond(long[] keys, TimedReceiver r, int rate) {
+    private static String bySecond(long firstAt, long[] sent, TimedReceiver r, int rate) {
         StringBuilder out = new StringBuilder();
-        for (int from = 0; from + rate <= keys.length; from += rate) {
-            long[] second = Arrays.stream(keys, from, from + rate).map(k -> r.ackNanos.get(k) / 1_000_000).sorted()
-                    .toArray();
+        for (int from = 0; from + rate <= sent.length; from += rate) {
+            long[] second = java.util.stream.IntStream.range(from, from + rate)
+                    .mapToLong(i -> (r.ackNanos.get(firstAt + i) - sent[i]) / 1_000_000).sorted().toArray();
             out.append(second[second.length / 2]).append(' ');
         }
         return out.toString().trim();
@@ -275,7 +270,7 @@ public final class BridgeBench {
         }
     }
 
-    private static String door(int i) {
+    static String door(int i) {
         return "door-" + i;
     }
 
@@ -292,25 +287,14 @@ public final class BridgeBench {
         return cloud;
     }
 
-    /** A YoLink DoorSensor.Alert as YoLink's broker delivers it (QoS 1, as the fake cloud of the tests sends). */
-    private static void publish(Mqtt3AsyncClient publisher, int door, boolean open, long atMillis) {
-        String event = "{\"event\":\"DoorSensor.Alert\",\"time\":" + atMillis + ",\"msgid\":\"" + atMillis
-                + "\",\"data\":{\"state\":\"" + (open ? "open" : "closed") + "\",\"alertType\":\"normal\","
-                + "\"battery\":4,\"loraInfo\":{\"signal\":-70},\"stateChangedAt\":" + atMillis + "},"
-                + "\"deviceId\":\"" + door(door) + "\"}";
-        publisher.publishWith().topic("yl-home/" + FakeYoLinkCloud.HOME_ID + "/" + door(door) + "/report")
-                .payload(event.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
-    }
-
     /** Publishes a probe report until the session's subscription delivers it (the device list comes first). */
-    private static void awaitSubscribed(Mqtt3AsyncClient publisher, YoLinkDeviceFeed feed) throws Exception {
+    private static void awaitSubscribed(FakesProcess fakes, YoLinkDeviceFeed feed) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             // never older than the device list's states (the engine drops a report older than what it knows)
             reportMillis = Math.max(reportMillis, System.currentTimeMillis());
             long at = ++reportMillis;
-            OPEN[0] = !OPEN[0];
-            publish(publisher, 0, OPEN[0], at);
+            fakes.publish(0, at);
             Thread.sleep(100); // waiting for the broker's first delivery; nothing is timed yet
             if (feed.device(door(0)).map(d -> d.lastSeenMillis() == at).orElse(false)) {
                 return;

@@ -9,21 +9,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongPredicate;
 
-/** A real receiver whose acknowledgements are timed against the moment the report entered accept(). */
+/**
+ * A real receiver whose acknowledgements are timed: the System.nanoTime() of each report's acknowledgement (and of
+ * the lane's call), by report time; the bench subtracts the report's publish moment after the run (the publish
+ * happens in the fakes' JVM, whose nanoTime reads the same clock: {@link FakesProcess}).
+ */
 final class TimedReceiver implements Receiver, AutoCloseable {
 
     private final Receiver real;
-    private final Map<Long, Long> acceptedNanos;
+    private final LongPredicate timed;
+    /** Report time (event atMillis, unique per report) to System.nanoTime() at its acknowledgement. */
     final Map<Long, Long> ackNanos = new ConcurrentHashMap<>();
     final Map<Long, String> refused = new ConcurrentHashMap<>();
-    /** Report time to the nanos from accept to the lane's call (outbox commit and lane queue before the exchange). */
+    /** Report time to System.nanoTime() at the lane's call (after the outbox commit and the lane queue). */
     final Map<Long, Long> pickupNanos = new ConcurrentHashMap<>();
 
-    /** @param acceptedNanos report time (event atMillis, unique per report) to System.nanoTime() before accept */
-    TimedReceiver(Receiver real, Map<Long, Long> acceptedNanos) {
+    /** @param timed which report times are the bench's (not the probe that waits for the subscription) */
+    TimedReceiver(Receiver real, LongPredicate timed) {
         this.real = real;
-        this.acceptedNanos = acceptedNanos;
+        this.timed = timed;
     }
 
     @Override
@@ -48,12 +54,11 @@ final class TimedReceiver implements Receiver, AutoCloseable {
 
     private void record(AlertEvent event, Delivery delivery, Throwable error) {
         long now = System.nanoTime();
-        Long accepted = acceptedNanos.get(event.atMillis());
-        if (accepted == null) {
+        if (!timed.test(event.atMillis())) {
             return; // the probe that waits for the subscription: not timed
         }
         if (delivery != null && delivery.acknowledged()) {
-            ackNanos.put(event.atMillis(), now - accepted);
+            ackNanos.put(event.atMillis(), now);
         } else {
             refused.put(event.atMillis(), delivery == null ? String.valueOf(error) : delivery.answer());
         }
@@ -62,9 +67,8 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     @Override
     public Delivery deliverOnCaller(AlertEvent event, DeviceMapping mapping, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        Long accepted = acceptedNanos.get(event.atMillis());
-        if (accepted != null) {
-            pickupNanos.putIfAbsent(event.atMillis(), System.nanoTime() - accepted);
+        if (timed.test(event.atMillis())) {
+            pickupNanos.putIfAbsent(event.atMillis(), System.nanoTime());
         }
         Delivery delivery;
         try {

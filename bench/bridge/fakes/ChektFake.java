@@ -5,7 +5,7 @@ public final class ChektFake implements AutoCloseable {
 
     private final FakeChektBridge bridge;
 
-    public ChektFake(String token) throws java.io.IOException {
+    public ChektFake(String token) {
         bridge = new FakeChektBridge(token);
     }
 

@@ -9,8 +9,9 @@ public final class RelayFake implements AutoCloseable {
         slave = new RelayBoardSlave(unitId, coils);
     }
 
+    /** The slave's own port: the bench never restarts the board, so it needs no front (and its pipe threads). */
     public int port() {
-        return slave.port();
+        return slave.directPort();
     }
 
     @Override

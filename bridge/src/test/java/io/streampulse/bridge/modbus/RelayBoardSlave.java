@@ -11,7 +11,6 @@ import io.streampulse.testkit.FreePorts;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A relay board on a real socket: j2mod's own Modbus TCP slave with {@code coils} coils at one unit id. Each
@@ -23,7 +22,7 @@ public final class RelayBoardSlave implements AutoCloseable {
 
     /** A coil that remembers its writes. */
     public static final class RecordingCoil extends SimpleDigitalOut {
-        private final List<Boolean> writes = new CopyOnWriteArrayList<>();
+        private final List<Boolean> writes = new ArrayList<>(); // guarded by this (not copy-on-write: a bench writes thousands)
 
         @Override
         public synchronized void set(boolean value) {
@@ -31,7 +30,7 @@ public final class RelayBoardSlave implements AutoCloseable {
             writes.add(value);
         }
 
-        public List<Boolean> writes() {
+        public synchronized List<Boolean> writes() {
             return List.copyOf(writes);
         }
     }
@@ -53,6 +52,14 @@ public final class RelayBoardSlave implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * The slave's own port, behind the front: for a harness that never restarts the board (bench/bridge), so its
+     * requests do not take the front's two pipe threads per connection, as they would not reach a real board.
+     */
+    int directPort() {
+        return backPort;
     }
 
     /** Every value written to {@code coil} (0-based) since the slave (re)started. */

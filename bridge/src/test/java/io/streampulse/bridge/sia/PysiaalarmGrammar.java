@@ -23,6 +23,11 @@ final class PysiaalarmGrammar {
             + "(?<event>\\d{3})\\s(?<partition>\\d{2})\\s(?<ri>\\d{3})[\\]]"
             + "(?:\\[(?:(?<=\\[)(?<xdata>[\\w\\s^]*)(?=\\]))\\])?[_]?(?<timestamp>[0-9:,-]*)?$";
     private static final String PAD = "(?:[^|\\[\\]]*)[|]?";
+    // compiled once: a receiver reads every frame with one of them
+    private static final Pattern SIA = Pattern.compile(SIA_CONTENT);
+    private static final Pattern ADM = Pattern.compile(ADM_CONTENT);
+    private static final Pattern SIA_PADDED = Pattern.compile(PAD + SIA_CONTENT);
+    private static final Pattern ADM_PADDED = Pattern.compile(PAD + ADM_CONTENT);
 
     private PysiaalarmGrammar() {
     }
@@ -36,7 +41,7 @@ final class PysiaalarmGrammar {
         boolean encrypted = main.group("encrypted") != null;
         boolean contactId = main.group("type").equals("ADM-CID");
         String rest = encrypted ? cipher.decrypt(main.group("rest")) : main.group("rest");
-        Pattern content = Pattern.compile((encrypted ? PAD : "") + (contactId ? ADM_CONTENT : SIA_CONTENT));
+        Pattern content = contactId ? (encrypted ? ADM_PADDED : ADM) : (encrypted ? SIA_PADDED : SIA);
         Matcher matcher = content.matcher(rest);
         if (!matcher.lookingAt()) {
             return "pysiaalarm's " + (contactId ? "ADM" : "SIA") + " content regex does not match '" + rest + "'";
