@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 
 /**
@@ -57,8 +56,9 @@ public final class BridgeBench {
     private static final int DOORS = 200;
     private static final double TARGET_P99_MS = 20;
     /** Report time (unique per report) to System.nanoTime() as the engine got it (the end of the MQTT leg). */
-    private static final Map<Long, Long> ENGINE_NANOS = new ConcurrentHashMap<>();
-    private static long reportMillis = System.currentTimeMillis();
+    private static final long ORIGIN = System.currentTimeMillis();
+    private static final ReportMoments ENGINE_NANOS = new ReportMoments(ORIGIN);
+    private static long reportMillis = ORIGIN;
     /** Report times from here on are the bench's own (before: the probe waiting for the subscription). */
     private static volatile long firstTimed = Long.MAX_VALUE;
     private static final LongPredicate TIMED = at -> at >= firstTimed;
@@ -78,10 +78,10 @@ public final class BridgeBench {
             ReceiversSection.Modbus modbus = new ReceiversSection.Modbus(true, "127.0.0.1", fakes.relayPort, 3, 16,
                     ReceiversSection.Modbus.Mode.FOLLOWER, 200);
             List<TimedReceiver> all = List.of(
-                    new TimedReceiver(new SiaReceiver(sia, clock), TIMED),
+                    new TimedReceiver(new SiaReceiver(sia, clock), TIMED, ORIGIN),
                     new TimedReceiver(new ChektReceiver(() -> chekt, ChektReceiver.defaultClient(),
-                            new ChektRetry(2, Duration.ofMillis(50)), clock), TIMED),
-                    new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), TIMED));
+                            new ChektRetry(2, Duration.ofMillis(50)), clock), TIMED, ORIGIN),
+                    new TimedReceiver(new ModbusRelayReceiver(() -> modbus, 1_000, clock), TIMED, ORIGIN));
             // RECEIVERS=sia (or chekt, modbus, a comma list): map the doors to those only, to see one lane's cost
             List<String> chosen = List.of(System.getenv().getOrDefault("RECEIVERS", "sia,chekt,modbus").split(","));
             List<TimedReceiver> receivers = all.stream().filter(r -> chosen.contains(r.name())).toList();
@@ -228,7 +228,7 @@ public final class BridgeBench {
                         + " ms  p99 %7.2f ms  max %7.2f ms%n", pickup[pickup.length / 2] / 1000.0,
                         pickup[pickup.length * 99 / 100] / 1000.0, pickup[pickup.length - 1] / 1000.0);
                 long[] exchange = java.util.stream.LongStream.range(firstAt, firstAt + count)
-                        .filter(k -> r.pickupNanos.containsKey(k) && r.ackNanos.containsKey(k))
+                        .filter(k -> r.pickupNanos.has(k) && r.ackNanos.has(k))
                         .map(k -> (r.ackNanos.get(k) - r.pickupNanos.get(k)) / 1_000).sorted().toArray();
                 System.out.printf("    and the lane's call -> ack (the exchange): p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%n",
                         exchange[exchange.length / 2] / 1000.0, exchange[exchange.length * 99 / 100] / 1000.0,
@@ -246,8 +246,8 @@ public final class BridgeBench {
     }
 
     /** Micros from each report's send to its moment in {@code nanos} (report time to nanoTime), sorted. */
-    private static long[] sinceSent(Map<Long, Long> nanos, long firstAt, long[] sent) {
-        return java.util.stream.IntStream.range(0, sent.length).filter(i -> nanos.containsKey(firstAt + i))
+    private static long[] sinceSent(ReportMoments nanos, long firstAt, long[] sent) {
+        return java.util.stream.IntStream.range(0, sent.length).filter(i -> nanos.has(firstAt + i))
                 .mapToLong(i -> (nanos.get(firstAt + i) - sent[i]) / 1_000).sorted().toArray();
     }
 

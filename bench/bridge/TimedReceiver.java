@@ -21,15 +21,20 @@ final class TimedReceiver implements Receiver, AutoCloseable {
     private final Receiver real;
     private final LongPredicate timed;
     /** Report time (event atMillis, unique per report) to System.nanoTime() at its acknowledgement. */
-    final Map<Long, Long> ackNanos = new ConcurrentHashMap<>();
+    final ReportMoments ackNanos;
     final Map<Long, String> refused = new ConcurrentHashMap<>();
     /** Report time to System.nanoTime() at the lane's call (after the outbox commit and the lane queue). */
-    final Map<Long, Long> pickupNanos = new ConcurrentHashMap<>();
+    final ReportMoments pickupNanos;
 
-    /** @param timed which report times are the bench's (not the probe that waits for the subscription) */
-    TimedReceiver(Receiver real, LongPredicate timed) {
+    /**
+     * @param timed which report times are the bench's (not the probe that waits for the subscription)
+     * @param origin below every report time
+     */
+    TimedReceiver(Receiver real, LongPredicate timed, long origin) {
         this.real = real;
         this.timed = timed;
+        this.ackNanos = new ReportMoments(origin);
+        this.pickupNanos = new ReportMoments(origin);
     }
 
     @Override
