@@ -106,7 +106,7 @@ public final class DeviceStore {
         everLoaded = true;
         loaded.countDown();
         // Everything, not only the dirty ones: a Redis without persistence comes back empty.
-        devices.keySet().forEach(writes::device);
+        writes.rewriteAll(devices.keySet());
         if (!redis.up()) {
             redis.later(this::connected, RESYNC_RETRY);
         }

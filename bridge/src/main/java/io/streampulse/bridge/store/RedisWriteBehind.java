@@ -7,7 +7,9 @@ import io.streampulse.bridge.device.DeviceState;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ import java.util.function.Function;
  * EVALSHA of {@link #SCRIPT} with at most {@link #MAX_DEVICES} hashes and {@link #MAX_EVENTS} entries. One round
  * trip instead of three or four per report is the point: less CPU on lettuce's event loop, in Redis and in
  * syscalls on a saturated machine. A device's hash is written from its state in memory when the batch is sent,
- * so it is always the latest. Nothing ever waits for Redis.
+ * so it is always the latest, and only with the fields that changed since the write Redis last acknowledged (a
+ * door report changes 3 of ~13): the whole hash after a failure, a reconnect, or when the script finds the hash
+ * gone (then it is queued again whole). Nothing ever waits for Redis.
  */
 final class RedisWriteBehind {
 
@@ -34,24 +38,34 @@ final class RedisWriteBehind {
 
     /**
      * KEYS: the index set, the stream, then each device's hash. ARGV: the stream's MAXLEN, the device count, then
-     * per device its field count and fields (device_id first, as the codec writes it), then per stream entry its
-     * field count and fields. Each hash is replaced whole, so an attribute that disappeared does not linger.
+     * per device: "1" for a whole hash (replaced, so an attribute that disappeared does not linger) or "0" for
+     * changed fields only, its id, the count and the fields to set, the count and the fields to delete; then per
+     * stream entry its field count and fields. Returns the ids whose hash was gone for a changed-fields write.
      */
     static final String SCRIPT = """
             local i = 3
+            local gone = {}
             for d = 1, tonumber(ARGV[2]) do
-              local n = tonumber(ARGV[i])
-              redis.call('DEL', KEYS[d + 2])
-              redis.call('HSET', KEYS[d + 2], unpack(ARGV, i + 1, i + n))
-              redis.call('SADD', KEYS[1], ARGV[i + 2])
-              i = i + n + 1
+              local key, whole, id = KEYS[d + 2], ARGV[i] == '1', ARGV[i + 1]
+              local set = tonumber(ARGV[i + 2])
+              local del = tonumber(ARGV[i + 3 + set])
+              local apply = whole or redis.call('EXISTS', key) == 1
+              if whole then redis.call('DEL', key) end
+              if not apply then
+                gone[#gone + 1] = id
+              else
+                if set > 0 then redis.call('HSET', key, unpack(ARGV, i + 3, i + 2 + set)) end
+                if del > 0 then redis.call('HDEL', key, unpack(ARGV, i + 4 + set, i + 3 + set + del)) end
+                redis.call('SADD', KEYS[1], id)
+              end
+              i = i + 4 + set + del
             end
             while i <= #ARGV do
               local n = tonumber(ARGV[i])
               redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, i + 1, i + n))
               i = i + n + 1
             end
-            return 1
+            return gone
             """;
 
     private final RedisLink redis;
@@ -59,6 +73,8 @@ final class RedisWriteBehind {
     private final Function<String, Optional<DeviceState>> latest;
     /** Devices whose latest write Redis did not take (or that changed while it was down). */
     private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
+    /** The hash fields Redis acknowledged last, per device: the base of the next changed-fields write. */
+    private final Map<String, Map<String, String>> acknowledged = new ConcurrentHashMap<>();
     private final Set<String> pendingDevices = new LinkedHashSet<>();
     private final ArrayDeque<Map<String, String>> pendingEvents = new ArrayDeque<>();
     private boolean inFlight;
@@ -102,6 +118,12 @@ final class RedisWriteBehind {
             }
         }
         flush();
+    }
+
+    /** Queues every device for a whole-hash write (after a (re)connect: Redis may have come back empty). */
+    void rewriteAll(Collection<String> deviceIds) {
+        acknowledged.clear();
+        deviceIds.forEach(this::device);
     }
 
     int unsyncedCount() {
@@ -162,38 +184,82 @@ final class RedisWriteBehind {
         List<String> args = new ArrayList<>();
         args.add(streamMaxLength);
         args.add("0");
-        List<String> written = new ArrayList<>();
+        Map<String, Map<String, String>> written = new LinkedHashMap<>();
         for (String id : batch.deviceIds()) {
             latest.apply(id).ifPresent(state -> {
+                Map<String, String> fields = DeviceHashCodec.encode(state);
                 keys.add(RedisKeys.device(id));
-                appendFields(args, DeviceHashCodec.encode(state));
-                written.add(id);
+                appendHashWrite(args, id, fields, acknowledged.get(id));
+                written.put(id, fields);
             });
         }
         args.set(1, Integer.toString(written.size()));
-        batch.events().forEach(fields -> appendFields(args, fields));
+        batch.events().forEach(fields -> {
+            args.add(Integer.toString(fields.size() * 2));
+            fields.forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+        });
         String[] keyArray = keys.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);
-        commands.<Long>evalsha(sha(commands), ScriptOutputType.INTEGER, keyArray, argArray)
-                .whenComplete((ok, error) -> {
+        commands.<List<Object>>evalsha(sha(commands), ScriptOutputType.MULTI, keyArray, argArray)
+                .whenComplete((gone, error) -> {
                     if (error instanceof RedisNoScriptException) {
                         // Redis restarted and lost its script cache: EVAL sends the text and caches it again.
-                        commands.<Long>eval(SCRIPT, ScriptOutputType.INTEGER, keyArray, argArray)
-                                .whenComplete((again, failure) -> completed(written, failure));
+                        commands.<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, keyArray, argArray)
+                                .whenComplete((again, failure) -> completed(written, again, failure));
                     } else {
-                        completed(written, error);
+                        completed(written, gone, error);
                     }
                 });
     }
 
-    private void completed(List<String> written, Throwable error) {
+    /** The whole hash without a base; otherwise the fields that differ from it and those no longer there. */
+    private static void appendHashWrite(List<String> args, String id, Map<String, String> fields,
+                                        Map<String, String> base) {
+        args.add(base == null ? "1" : "0");
+        args.add(id);
+        int setCount = args.size();
+        args.add("0");
+        fields.forEach((field, value) -> {
+            if (base == null || !value.equals(base.get(field))) {
+                args.add(field);
+                args.add(value);
+            }
+        });
+        args.set(setCount, Integer.toString(args.size() - setCount - 1));
+        int deleteCount = args.size();
+        args.add("0");
+        if (base != null) {
+            base.keySet().stream().filter(field -> !fields.containsKey(field)).forEach(args::add);
+        }
+        args.set(deleteCount, Integer.toString(args.size() - deleteCount - 1));
+    }
+
+    private void completed(Map<String, Map<String, String>> written, List<Object> gone, Throwable error) {
         if (error == null) {
-            written.forEach(unsynced::remove);
+            written.forEach((id, fields) -> {
+                acknowledged.put(id, fields);
+                unsynced.remove(id);
+            });
+            // Someone deleted a hash behind our back: it goes again whole.
+            gone.forEach(id -> {
+                acknowledged.remove(id.toString());
+                pendAgain(id.toString());
+            });
         } else {
             redis.writeFailed(error);
-            unsynced.addAll(written);
+            written.keySet().forEach(id -> {
+                acknowledged.remove(id);
+                unsynced.add(id);
+            });
         }
         flush();
+    }
+
+    private synchronized void pendAgain(String deviceId) {
+        pendingDevices.add(deviceId);
     }
 
     private String sha(RedisAsyncCommands<String, String> commands) {
@@ -203,14 +269,6 @@ final class RedisWriteBehind {
             sha = digest;
         }
         return digest;
-    }
-
-    private static void appendFields(List<String> args, Map<String, String> fields) {
-        args.add(Integer.toString(fields.size() * 2));
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
     }
 
     private record Batch(List<String> deviceIds, List<Map<String, String>> events) {

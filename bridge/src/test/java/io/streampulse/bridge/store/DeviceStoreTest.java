@@ -134,7 +134,17 @@ class DeviceStoreTest {
     }
 
     @Test
-    void hashReplacedWhole_andRecentEventsReadBackNewestFirst() {
+    void hashDeletedBehindTheStoresBack_isWrittenAgainWhole() {
+        store.put(Devices.door("d1", false, 1));
+        awaitHash(store.get("d1").orElseThrow());
+        peek.sync().del(RedisKeys.device("d1"));
+        store.put(Devices.door("d1", true, 2));
+        awaitHash(Devices.door("d1", true, 2));
+        assertEquals(0, store.dirtyCount());
+    }
+
+    @Test
+    void attributeGone_isDeletedFromTheHash_andRecentEventsReadBackNewestFirst() {
         DeviceState d = Devices.door("d1", false, 1);
         DeviceState withAttribute = new DeviceState(d.deviceId(), d.name(), d.type(), d.kind(), d.state(), d.active(),
                 d.batteryPercent(), d.signalDbm(), d.temperatureC(), d.humidityPercent(), d.lastSeenMillis(),
