@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,12 @@ import java.util.function.Function;
  * Writes device hashes and event-stream entries to Redis behind the in-memory state, coalesced. While no write
  * is in flight a change goes at once (no added latency when quiet); while one is, changes accumulate (which
  * devices changed, and the stream entries in order) and go together in one round trip when it completes: one
- * EVALSHA of {@link #SCRIPT} with at most {@link #MAX_DEVICES} hashes and {@link #MAX_EVENTS} entries. One round
- * trip instead of three or four per report is the point: less CPU on lettuce's event loop, in Redis and in
- * syscalls on a saturated machine. A device's hash is written from its state in memory when the batch is sent,
- * so it is always the latest, and only with the fields that changed since the write Redis last acknowledged (a
- * door report changes 3 of ~13): the whole hash after a failure, a reconnect, or when the script finds the hash
- * gone (then it is queued again whole). Nothing ever waits for Redis.
+ * EVALSHA of {@link WriteBatch#SCRIPT} with at most {@link #MAX_DEVICES} hashes and {@link #MAX_EVENTS} entries.
+ * One round trip instead of three or four per report saves CPU on lettuce's event loop, in Redis and in syscalls
+ * on a saturated machine. A hash is written from the device's state in memory when its batch is sent, so it is
+ * always the latest, and with only the fields changed since Redis last acknowledged it (a door report changes 3
+ * of ~13); whole after a failure, a reconnect, or when the script finds it gone (then it is queued again).
+ * Nothing ever waits for Redis.
  */
 final class RedisWriteBehind {
 
@@ -36,40 +35,8 @@ final class RedisWriteBehind {
     /** Entries waiting beyond this (Redis slow, not down) are dropped, oldest first, and counted as failed. */
     static final int MAX_QUEUED_EVENTS = 10_000;
 
-    /**
-     * KEYS: the index set, the stream, then each device's hash. ARGV: the stream's MAXLEN, the device count, then
-     * per device: "1" for a whole hash (replaced, so an attribute that disappeared does not linger) or "0" for
-     * changed fields only, its id, the count and the fields to set, the count and the fields to delete; then per
-     * stream entry its field count and fields. Returns the ids whose hash was gone for a changed-fields write.
-     */
-    static final String SCRIPT = """
-            local i = 3
-            local gone = {}
-            for d = 1, tonumber(ARGV[2]) do
-              local key, whole, id = KEYS[d + 2], ARGV[i] == '1', ARGV[i + 1]
-              local set = tonumber(ARGV[i + 2])
-              local del = tonumber(ARGV[i + 3 + set])
-              local apply = whole or redis.call('EXISTS', key) == 1
-              if whole then redis.call('DEL', key) end
-              if not apply then
-                gone[#gone + 1] = id
-              else
-                if set > 0 then redis.call('HSET', key, unpack(ARGV, i + 3, i + 2 + set)) end
-                if del > 0 then redis.call('HDEL', key, unpack(ARGV, i + 4 + set, i + 3 + set + del)) end
-                redis.call('SADD', KEYS[1], id)
-              end
-              i = i + 4 + set + del
-            end
-            while i <= #ARGV do
-              local n = tonumber(ARGV[i])
-              redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, i + 1, i + n))
-              i = i + n + 1
-            end
-            return gone
-            """;
-
     private final RedisLink redis;
-    private final String streamMaxLength;
+    private final long streamMaxLength;
     private final Function<String, Optional<DeviceState>> latest;
     /** Devices whose latest write Redis did not take (or that changed while it was down). */
     private final Set<String> unsynced = ConcurrentHashMap.newKeySet();
@@ -82,7 +49,7 @@ final class RedisWriteBehind {
 
     RedisWriteBehind(RedisLink redis, long streamMaxLength, Function<String, Optional<DeviceState>> latest) {
         this.redis = redis;
-        this.streamMaxLength = Long.toString(streamMaxLength);
+        this.streamMaxLength = streamMaxLength;
         this.latest = latest;
     }
 
@@ -178,70 +145,29 @@ final class RedisWriteBehind {
     }
 
     private void send(RedisAsyncCommands<String, String> commands, Batch batch) {
-        List<String> keys = new ArrayList<>();
-        keys.add(RedisKeys.DEVICES);
-        keys.add(RedisKeys.EVENTS);
-        List<String> args = new ArrayList<>();
-        args.add(streamMaxLength);
-        args.add("0");
-        Map<String, Map<String, String>> written = new LinkedHashMap<>();
+        List<WriteBatch.HashWrite> hashes = new ArrayList<>();
         for (String id : batch.deviceIds()) {
-            latest.apply(id).ifPresent(state -> {
-                Map<String, String> fields = DeviceHashCodec.encode(state);
-                keys.add(RedisKeys.device(id));
-                appendHashWrite(args, id, fields, acknowledged.get(id));
-                written.put(id, fields);
-            });
+            latest.apply(id).ifPresent(state ->
+                    hashes.add(new WriteBatch.HashWrite(id, DeviceHashCodec.encode(state), acknowledged.get(id))));
         }
-        args.set(1, Integer.toString(written.size()));
-        batch.events().forEach(fields -> {
-            args.add(Integer.toString(fields.size() * 2));
-            fields.forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
-        });
-        String[] keyArray = keys.toArray(String[]::new);
-        String[] argArray = args.toArray(String[]::new);
-        commands.<List<Object>>evalsha(sha(commands), ScriptOutputType.MULTI, keyArray, argArray)
+        WriteBatch.Request request = WriteBatch.encode(hashes, batch.events(), streamMaxLength);
+        commands.<List<Object>>evalsha(sha(commands), ScriptOutputType.MULTI, request.keys(), request.args())
                 .whenComplete((gone, error) -> {
                     if (error instanceof RedisNoScriptException) {
                         // Redis restarted and lost its script cache: EVAL sends the text and caches it again.
-                        commands.<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, keyArray, argArray)
-                                .whenComplete((again, failure) -> completed(written, again, failure));
+                        commands.<List<Object>>eval(WriteBatch.SCRIPT, ScriptOutputType.MULTI, request.keys(),
+                                request.args()).whenComplete((again, failure) -> completed(hashes, again, failure));
                     } else {
-                        completed(written, gone, error);
+                        completed(hashes, gone, error);
                     }
                 });
     }
 
-    /** The whole hash without a base; otherwise the fields that differ from it and those no longer there. */
-    private static void appendHashWrite(List<String> args, String id, Map<String, String> fields,
-                                        Map<String, String> base) {
-        args.add(base == null ? "1" : "0");
-        args.add(id);
-        int setCount = args.size();
-        args.add("0");
-        fields.forEach((field, value) -> {
-            if (base == null || !value.equals(base.get(field))) {
-                args.add(field);
-                args.add(value);
-            }
-        });
-        args.set(setCount, Integer.toString(args.size() - setCount - 1));
-        int deleteCount = args.size();
-        args.add("0");
-        if (base != null) {
-            base.keySet().stream().filter(field -> !fields.containsKey(field)).forEach(args::add);
-        }
-        args.set(deleteCount, Integer.toString(args.size() - deleteCount - 1));
-    }
-
-    private void completed(Map<String, Map<String, String>> written, List<Object> gone, Throwable error) {
+    private void completed(List<WriteBatch.HashWrite> written, List<Object> gone, Throwable error) {
         if (error == null) {
-            written.forEach((id, fields) -> {
-                acknowledged.put(id, fields);
-                unsynced.remove(id);
+            written.forEach(hash -> {
+                acknowledged.put(hash.deviceId(), hash.fields());
+                unsynced.remove(hash.deviceId());
             });
             // Someone deleted a hash behind our back: it goes again whole.
             gone.forEach(id -> {
@@ -250,9 +176,9 @@ final class RedisWriteBehind {
             });
         } else {
             redis.writeFailed(error);
-            written.keySet().forEach(id -> {
-                acknowledged.remove(id);
-                unsynced.add(id);
+            written.forEach(hash -> {
+                acknowledged.remove(hash.deviceId());
+                unsynced.add(hash.deviceId());
             });
         }
         flush();
@@ -265,7 +191,7 @@ final class RedisWriteBehind {
     private String sha(RedisAsyncCommands<String, String> commands) {
         String digest = sha;
         if (digest == null) {
-            digest = commands.digest(SCRIPT);
+            digest = commands.digest(WriteBatch.SCRIPT);
             sha = digest;
         }
         return digest;

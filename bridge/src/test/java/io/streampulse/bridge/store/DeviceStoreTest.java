@@ -148,7 +148,7 @@ class DeviceStoreTest {
         DeviceState d = Devices.door("d1", false, 1);
         DeviceState withAttribute = new DeviceState(d.deviceId(), d.name(), d.type(), d.kind(), d.state(), d.active(),
                 d.batteryPercent(), d.signalDbm(), d.temperatureC(), d.humidityPercent(), d.lastSeenMillis(),
-                d.online(), Map.of("battery_kind", "cr123"));
+                d.online(), Map.of("battery_kind", "cr123", "label", "Porte \"avant\" \\ é ✓\n"));
         store.put(withAttribute);
         awaitHash(withAttribute);
         store.put(Devices.door("d1", true, 2));
