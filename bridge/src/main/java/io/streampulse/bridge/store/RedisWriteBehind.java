@@ -150,17 +150,22 @@ final class RedisWriteBehind {
             latest.apply(id).ifPresent(state ->
                     hashes.add(new WriteBatch.HashWrite(id, DeviceHashCodec.encode(state), acknowledged.get(id))));
         }
-        WriteBatch.Request request = WriteBatch.encode(hashes, batch.events(), streamMaxLength);
-        commands.<List<Object>>evalsha(sha(commands), ScriptOutputType.MULTI, request.keys(), request.args())
-                .whenComplete((gone, error) -> {
-                    if (error instanceof RedisNoScriptException) {
-                        // Redis restarted and lost its script cache: EVAL sends the text and caches it again.
-                        commands.<List<Object>>eval(WriteBatch.SCRIPT, ScriptOutputType.MULTI, request.keys(),
-                                request.args()).whenComplete((again, failure) -> completed(hashes, again, failure));
-                    } else {
-                        completed(hashes, gone, error);
-                    }
-                });
+        try {
+            WriteBatch.Request request = WriteBatch.encode(hashes, batch.events(), streamMaxLength);
+            commands.<List<Object>>evalsha(sha(commands), ScriptOutputType.MULTI, request.keys(), request.args())
+                    .whenComplete((gone, error) -> {
+                        if (error instanceof RedisNoScriptException) {
+                            // Redis restarted and lost its script cache: EVAL sends the text and caches it again.
+                            commands.<List<Object>>eval(WriteBatch.SCRIPT, ScriptOutputType.MULTI, request.keys(),
+                                    request.args()).whenComplete((again, failure) -> completed(hashes, again, failure));
+                        } else {
+                            completed(hashes, gone, error);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            // Thrown instead of failing the future: still a failed write, and the flush must go on.
+            completed(hashes, List.of(), e);
+        }
     }
 
     private void completed(List<WriteBatch.HashWrite> written, List<Object> gone, Throwable error) {
