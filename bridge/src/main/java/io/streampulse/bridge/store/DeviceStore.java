@@ -3,15 +3,12 @@ package io.streampulse.bridge.store;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.streampulse.bridge.device.DeviceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,31 +22,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Device state: the in-memory map is what the engine and the API read; Redis (one hash per device, the index
- * set, the capped event stream) is written behind it, asynchronously, and never waited for. A write Redis did
- * not take marks the device dirty (counted on /health); every (re)connect rewrites all devices, so a Redis that
- * restarted empty is filled again.
+ * set, the capped event stream) is written behind it by {@link RedisWriteBehind} (coalesced, one round trip per
+ * batch), and never waited for. A write Redis did not take marks the device dirty (counted on /health); every
+ * (re)connect rewrites all devices, so a Redis that restarted empty is filled again.
  */
 public final class DeviceStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceStore.class);
     static final Duration RESYNC_RETRY = Duration.ofSeconds(1);
-    /**
-     * Replaces the whole hash atomically, so an attribute that disappeared does not linger, and indexes the id
-     * (ARGV[2]: the codec writes device_id first).
-     */
-    private static final String REPLACE_HASH = "redis.call('DEL', KEYS[1]) redis.call('HSET', KEYS[1], unpack(ARGV))"
-            + " redis.call('SADD', KEYS[2], ARGV[2]) return 1";
 
     private final RedisLink redis;
-    private final long streamMaxLength;
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final RedisWriteBehind writes;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private volatile boolean everLoaded;
 
     public DeviceStore(RedisLink redis, long streamMaxLength) {
         this.redis = redis;
-        this.streamMaxLength = streamMaxLength;
+        this.writes = new RedisWriteBehind(redis, streamMaxLength, this::get);
         redis.onConnected(this::connected);
     }
 
@@ -74,17 +64,12 @@ public final class DeviceStore {
     /** Replaces the device's state in memory now and in Redis in the background. */
     public void put(DeviceState state) {
         devices.put(state.deviceId(), state);
-        write(state);
+        writes.device(state.deviceId());
     }
 
-    /** Appends to the capped event stream; dropped (and counted) while Redis is down. */
+    /** Appends to the capped event stream (in order, with the next write); dropped while Redis is down. */
     public void appendEvent(Map<String, String> fields) {
-        Optional<RedisAsyncCommands<String, String>> commands = redis.commands();
-        if (commands.isEmpty()) {
-            return;
-        }
-        watch(commands.get().xadd(RedisKeys.EVENTS, XAddArgs.Builder.maxlen(streamMaxLength).approximateTrimming(),
-                fields), null);
+        writes.event(fields);
     }
 
     /**
@@ -109,36 +94,9 @@ public final class DeviceStore {
                         }).toList());
     }
 
+    /** Devices whose latest state Redis does not have (a failed write, or changed while it was down). */
     public int dirtyCount() {
-        return dirty.size();
-    }
-
-    private void write(DeviceState state) {
-        Optional<RedisAsyncCommands<String, String>> commands = redis.commands();
-        if (commands.isEmpty()) {
-            dirty.add(state.deviceId());
-            return;
-        }
-        List<String> args = new ArrayList<>();
-        DeviceHashCodec.encode(state).forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
-        dirty.remove(state.deviceId());
-        watch(commands.get().eval(REPLACE_HASH, ScriptOutputType.INTEGER,
-                new String[]{RedisKeys.device(state.deviceId()), RedisKeys.DEVICES}, args.toArray(String[]::new)),
-                state.deviceId());
-    }
-
-    private void watch(RedisFuture<?> future, String deviceId) {
-        future.whenComplete((ok, error) -> {
-            if (error != null) {
-                redis.writeFailed(error);
-                if (deviceId != null) {
-                    dirty.add(deviceId);
-                }
-            }
-        });
+        return writes.unsyncedCount();
     }
 
     private void connected() {
@@ -148,8 +106,8 @@ public final class DeviceStore {
         everLoaded = true;
         loaded.countDown();
         // Everything, not only the dirty ones: a Redis without persistence comes back empty.
-        all().forEach(this::write);
-        if (!dirty.isEmpty()) {
+        writes.rewriteAll(devices.keySet());
+        if (!redis.up()) {
             redis.later(this::connected, RESYNC_RETRY);
         }
     }

@@ -37,8 +37,11 @@ public final class DoorPropDeadlines {
                 .whenComplete((ok, e) -> failed(e)));
     }
 
+    /** Nothing is sent for a device with no deadline armed (every door closing calls this). */
     public void remove(String deviceId) {
-        armed.remove(deviceId);
+        if (armed.remove(deviceId) == null) {
+            return;
+        }
         redis.commands().ifPresent(c -> c.zrem(RedisKeys.DOOR_PROP, deviceId).whenComplete((ok, e) -> failed(e)));
     }
 
