@@ -13,12 +13,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The durable outbox and delivery log: one SQLite file ({@code outbox.db} in STREAMPULSE_DATA), WAL with
  * {@code synchronous=FULL} for new rows, so a row is on disk (fsync) before {@link #write} returns and survives
- * kill -9 and power loss (answers: see {@link #durability}). Redis is not used for this: the container's Redis fsyncs its AOF once a second, and delivery must
- * go on while Redis is down. One connection, one writer (this process), calls serialised.
+ * kill -9 and power loss (answers: see {@link #durability}). Redis is not used for this: the container's Redis
+ * fsyncs its AOF once a second, and delivery must go on while Redis is down. One connection, one writer (this
+ * process), calls serialised.
  */
 public final class OutboxStore implements AutoCloseable {
 
@@ -54,7 +56,7 @@ public final class OutboxStore implements AutoCloseable {
         this.logCapacity = logCapacity;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            java.util.Properties options = new java.util.Properties();
+            Properties options = new Properties();
             // RETURNING gives the new seq; without this the driver regex-matches every UPDATE's SQL for "INSERT"
             options.setProperty("jdbc.get_generated_keys", "false");
             db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public record ChektAnswer(boolean acknowledged, boolean retryable, String text) {
 
     static final int BODY_CHARS = 120;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static ChektAnswer ofResponse(int status, String body) {
         String answer = ("HTTP " + status + " " + shorten(body)).strip();
@@ -35,14 +36,12 @@ public record ChektAnswer(boolean acknowledged, boolean retryable, String text) 
         return new ChektAnswer(false, true, reason);
     }
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     /** Runs of whitespace as one space; the usual short JSON answer has none and is kept as it is. */
     private static String oneLine(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean run = c == ' ' && i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
-            if (Character.isWhitespace(c) && (c != ' ' || run)) {
+            boolean followedBySpace = i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1));
+            if (Character.isWhitespace(c) && (c != ' ' || followedBySpace)) {
                 return WHITESPACE.matcher(text).replaceAll(" ");
             }
         }

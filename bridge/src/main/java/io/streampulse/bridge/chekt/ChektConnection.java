@@ -60,12 +60,9 @@ final class ChektConnection implements AutoCloseable {
     private OutputStream out;
     private EmbeddedChannel codec;
     private String origin;
-    /** The request target of {@link #targetOf}'s last URI (one URI per configured URL). */
-    private URI targetUri;
-    private String target;
     private final byte[] buffer = new byte[8192];
 
-    /** POSTs {@code request} to {@code uri} (its URL, http) and waits at most {@code timeoutMillis} to connect and to be answered. */
+    /** POSTs {@code request} to {@code uri} (http); waits at most {@code timeoutMillis} to connect and answered. */
     synchronized Answer post(URI uri, ChektRequest request, int timeoutMillis) throws Failure {
         boolean reused = open(uri, timeoutMillis);
         try {
@@ -114,7 +111,9 @@ final class ChektConnection implements AutoCloseable {
     }
 
     private Answer exchange(URI uri, ChektRequest request, int timeoutMillis) throws IOException {
-        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, targetOf(uri),
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, target,
                 Unpooled.copiedBuffer(request.body(), StandardCharsets.UTF_8));
         http.headers().set(HttpHeaderNames.HOST, origin);
         request.headers().forEach(http.headers()::set);
@@ -152,15 +151,6 @@ final class ChektConnection implements AutoCloseable {
             any = true;
             codec.writeInbound(Unpooled.copiedBuffer(buffer, 0, n)); // copied: the decoder may keep slices of it
         }
-    }
-
-    private String targetOf(URI uri) {
-        if (uri != targetUri) {
-            target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            targetUri = uri;
-        }
-        return target;
     }
 
     private Answer answer(FullHttpResponse response) throws IOException {

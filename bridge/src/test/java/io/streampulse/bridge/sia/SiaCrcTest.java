@@ -23,7 +23,8 @@ class SiaCrcTest {
             char[] text = new char[random.nextInt(120)];
             for (int i = 0; i < text.length; i++) {
                 // mostly frame characters, some outside ASCII (sent and read as '?')
-                text[i] = random.nextInt(20) == 0 ? (char) (0x80 + random.nextInt(0xD800 - 0x80)) : (char) random.nextInt(0x80);
+                text[i] = random.nextInt(20) == 0 ? (char) (0x80 + random.nextInt(0xD800 - 0x80))
+                        : (char) random.nextInt(0x80);
             }
             String s = new String(text);
             assertEquals(bitwise(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), SiaCrc.of(s), s);
