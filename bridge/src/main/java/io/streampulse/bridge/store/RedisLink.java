@@ -135,7 +135,7 @@ public final class RedisLink implements AutoCloseable {
     /** Runs {@code task} on the link's thread after {@code delay} (a resync that hit a half-open connection). */
     public void later(Runnable task, Duration delay) {
         if (!closed) {
-            worker.schedule(() -> runQuietly(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+            worker.schedule(() -> runQuietly(task), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The outbox file itself: rows and answers written together, the log trimmed in steps. */
+/** The outbox file itself: rows and answers written together, the log trimmed to its newest rows. */
 class OutboxStoreTest {
 
     private static final int CAPACITY = 10;
@@ -35,18 +35,33 @@ class OutboxStoreTest {
     }
 
     @Test
-    void write_finishedRows_logTrimmedToItsCapacityEveryThousand() throws Exception {
+    void write_moreRowsThanTheLogHolds_newestFinishedKeptAndUnfinishedNeverTrimmed() throws Exception {
         try (OutboxStore outbox = new OutboxStore(dir.resolve("outbox.db"), CAPACITY)) {
-            List<OutboxEntry> rows = outbox.write(targets(0, OutboxStore.TRIM_EVERY), List.of(), 1L);
-            List<OutboxStore.Outcome> answers = rows.stream().map(OutboxStoreTest::delivered).toList();
-
-            outbox.write(List.of(), answers.subList(0, OutboxStore.TRIM_EVERY - 1), 2L);
-            assertEquals(OutboxStore.TRIM_EVERY - 1, delivered(outbox).size(), "no trim before the step");
-
-            outbox.write(List.of(), answers.subList(OutboxStore.TRIM_EVERY - 1, OutboxStore.TRIM_EVERY), 3L);
+            List<OutboxEntry> rows = outbox.write(targets(0, 3 * CAPACITY), List.of(), 1L);
+            OutboxEntry stuck = rows.get(0);
+            OutboxEntry late = rows.get(1);
+            // all but the first two delivered, in small transactions as a receiver lane answers
+            for (int i = 2; i < rows.size(); i += 3) {
+                outbox.write(List.of(), rows.subList(i, Math.min(i + 3, rows.size())).stream()
+                        .map(OutboxStoreTest::delivered).toList(), 2L);
+            }
             List<OutboxEntry> kept = delivered(outbox);
-            assertEquals(CAPACITY, kept.size());
+            assertEquals(CAPACITY, kept.size(), "the log holds its capacity");
             assertEquals(rows.get(rows.size() - 1).seq(), kept.get(0).seq(), "the newest rows are kept");
+            assertEquals(2, outbox.unfinished().size(), "rows still to deliver are never trimmed");
+
+            // one finishes long after the window passed it: not logged; the other still resumes after a restart
+            outbox.write(List.of(), List.of(delivered(late)), 3L);
+            assertEquals(List.of(stuck.seq()), outbox.unfinished().stream().map(OutboxEntry::seq).toList());
+            assertEquals(CAPACITY, delivered(outbox).size());
+        }
+        try (OutboxStore reopened = new OutboxStore(dir.resolve("outbox.db"), CAPACITY)) {
+            assertEquals(1, reopened.unfinished().size());
+            List<OutboxEntry> more = reopened.write(targets(100, CAPACITY), List.of(), 4L);
+            reopened.write(List.of(), more.stream().map(OutboxStoreTest::delivered).toList(), 5L);
+            List<OutboxEntry> kept = delivered(reopened);
+            assertEquals(more.stream().map(OutboxEntry::seq).sorted(java.util.Comparator.reverseOrder()).toList(),
+                    kept.stream().map(OutboxEntry::seq).toList(), "after a restart the window goes on from the file");
         }
     }
 
@@ -83,7 +98,7 @@ class OutboxStoreTest {
     }
 
     private static List<OutboxEntry> delivered(OutboxStore outbox) throws Exception {
-        return outbox.query(Optional.empty(), Optional.of(OutboxEntry.DELIVERED), 10 * OutboxStore.TRIM_EVERY);
+        return outbox.query(Optional.empty(), Optional.of(OutboxEntry.DELIVERED), 1_000);
     }
 
     private static OutboxStore.Outcome delivered(OutboxEntry entry) {

@@ -78,6 +78,29 @@ class DeviceStoreTest {
     }
 
     @Test
+    void steadyStream_atMostOneRoundTripPerGap_andTheLatestStateLands() {
+        store.put(Devices.door("d0", false, 0));
+        awaitHash(store.get("d0").orElseThrow()); // the script is loaded (a first EVALSHA is answered NOSCRIPT)
+        long before = scriptCalls();
+        long start = System.nanoTime();
+        int changes = 200;
+        for (int i = 1; i <= changes; i++) {
+            store.put(Devices.door("d" + i % 5, i % 2 == 0, i));
+            // a report every millisecond, as at 1,000 events/s (each round trip itself is far shorter)
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
+        long elapsed = System.nanoTime() - start;
+        for (int d = 0; d < 5; d++) {
+            awaitHash(store.get("d" + d).orElseThrow());
+        }
+        long batches = scriptCalls() - before;
+        long allowed = elapsed / RedisWriteBehind.BATCH_GAP.toNanos() + 2;
+        assertTrue(batches <= allowed, changes + " changes in " + elapsed / 1_000_000 + " ms took " + batches
+                + " round trips; at most " + allowed + " expected");
+        assertEquals(0, store.dirtyCount());
+    }
+
+    @Test
     void changeWhileAFlushIsInFlight_isSentWhenItCompletes() {
         store.put(Devices.door("d1", false, 1));
         awaitHash(store.get("d1").orElseThrow());
