@@ -25,6 +25,7 @@ public final class BenchFakes {
         try (FakeSiaReceiver sia = new FakeSiaReceiver(null);
              ChektFake chekt = new ChektFake(args[0]);
              RelayFake relay = new RelayFake(3, 16)) {
+            sia.recording(false); // the bench counts acknowledgements on the bridge's side
             System.out.println("fakes " + sia.tcpPort() + " " + chekt.url() + " " + relay.port());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));

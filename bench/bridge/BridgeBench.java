@@ -158,6 +158,10 @@ public final class BridgeBench {
             all.forEach(BridgeBench::close);
             outbox.close();
             link.close();
+        } finally {
+            try (var files = Files.walk(data)) { // the outbox file of this run (a few MB each)
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -7,14 +7,11 @@ public final class ChektFake implements AutoCloseable {
 
     public ChektFake(String token) {
         bridge = new FakeChektBridge(token);
+        bridge.recording(false); // the bench counts acknowledgements on the bridge's side
     }
 
     public String url() {
         return bridge.url();
-    }
-
-    public int accepted() {
-        return bridge.accepted().size();
     }
 
     @Override

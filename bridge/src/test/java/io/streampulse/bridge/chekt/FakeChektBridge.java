@@ -67,6 +67,7 @@ public final class FakeChektBridge implements AutoCloseable {
     // not copy-on-write: a bench run appends ~10,000 events, and a copy per append was quadratic
     private final List<Event> accepted = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean recording = true;
     private final AtomicInteger scriptedLeft = new AtomicInteger();
     private volatile int scriptedStatus;
     private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
@@ -101,6 +102,11 @@ public final class FakeChektBridge implements AutoCloseable {
 
     public List<Event> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** Off: events are answered but not kept in {@link #accepted} (the bench: see FakeSiaReceiver#recording). */
+    public void recording(boolean on) {
+        recording = on;
     }
 
     /** The client ports requests came from: one per TCP connection the bridge was sent over. */
@@ -155,8 +161,10 @@ public final class FakeChektBridge implements AutoCloseable {
                         "{\"error\":\"target_channel and event_description required\"}");
                 return;
             }
-            accepted.add(new Event(zone.group(1), text.group(1).replace("\\\"", "\"").replace("\\\\", "\\"),
-                    authorization));
+            if (recording) {
+                accepted.add(new Event(zone.group(1), text.group(1).replace("\\\"", "\"").replace("\\\\", "\\"),
+                        authorization));
+            }
             respond(ctx, request, HttpResponseStatus.OK, "{\"result\":\"ok\"}");
         }
 
