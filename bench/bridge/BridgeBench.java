@@ -140,9 +140,8 @@ public final class BridgeBench {
             // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
             // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
             boolean viaMqtt = viaMqtt();
-            PacedReports local = new PacedReports(DOORS);
-            Source source = viaMqtt ? fakes::run : (rate, count, firstAt) -> local.run(rate, count, firstAt,
-                    (door, open, at) -> toEngine.updated(report(door, open, at)));
+            Source source = viaMqtt ? new MqttSource(fakes) : new LocalSource(new PacedReports(DOORS),
+                    (door, open, at) -> toEngine.updated(report(door, open, at)), new long[1][]);
             System.out.println(viaMqtt ? "source: MQTT publish by the fakes' JVM (YoLink's cloud side)"
                     : "source: the engine directly, from the bench's main thread (INJECT=engine)");
             // warm-up, not printed: 3 s at the highest rate asked for, so the JIT has compiled the paths that rate
@@ -165,9 +164,39 @@ public final class BridgeBench {
         }
     }
 
-    /** Where the bench's reports enter: sends them paced; the System.nanoTime() before each. */
+    /** Where the bench's reports enter. */
     private interface Source {
-        long[] run(int rate, int count, long firstAt) throws Exception;
+        /** Sends the reports paced; returns when the last one is sent. */
+        void run(int rate, int count, long firstAt) throws Exception;
+
+        /** System.nanoTime() before each report of the last run; asked only once every answer is in. */
+        long[] sent() throws Exception;
+    }
+
+    /** INJECT=engine: the reports handed to the engine from the bench's main thread. */
+    private record LocalSource(PacedReports reports, PacedReports.Sink sink, long[][] last) implements Source {
+        @Override
+        public void run(int rate, int count, long firstAt) {
+            last[0] = reports.run(rate, count, firstAt, sink);
+        }
+
+        @Override
+        public long[] sent() {
+            return last[0];
+        }
+    }
+
+    /** The reports published by YoLink's cloud side in the fakes' JVM. */
+    private record MqttSource(FakesProcess fakes) implements Source {
+        @Override
+        public void run(int rate, int count, long firstAt) throws Exception {
+            fakes.run(rate, count, firstAt);
+        }
+
+        @Override
+        public long[] sent() throws Exception {
+            return fakes.sent();
+        }
     }
 
     private static void run(Source source, List<TimedReceiver> receivers, OutboxStore outbox, FakesProcess fakes,
@@ -185,7 +214,7 @@ public final class BridgeBench {
         long commitsBefore = outbox.commits();
         long firstAt = reportMillis + 1;
         reportMillis += count;
-        long[] sent = source.run(rate, count, firstAt);
+        source.run(rate, count, firstAt);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (TimedReceiver r : receivers) {
             // the answers of this run are counted, not looked up per key: a scan of every key every 20 ms took CPU
@@ -197,6 +226,7 @@ public final class BridgeBench {
         double cpuPerReport = (os.getProcessCpuTime() - cpuBefore) / 1e6 / count;
         double fakesPerReport = fakes.cpu().minus(fakesBefore).toNanos() / 1e6 / count;
         String fakesThreads = fakes.threads(count);
+        long[] sent = source.sent(); // after the CPU figures: turning 10,000 times into text is the bench's work
         long enqueues = outbox.enqueueCommits() - enqueueBefore;
         long commits = outbox.commits() - commitsBefore;
         if (!print) {

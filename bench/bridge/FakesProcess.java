@@ -90,10 +90,14 @@ final class FakesProcess implements AutoCloseable {
         ask("publish " + door + " " + atMillis);
     }
 
-    /** Publishes the paced reports in the fakes' JVM; returns System.nanoTime() there just before each publish. */
-    long[] run(int rate, int count, long firstAt) throws IOException {
-        return Arrays.stream(ask("run " + rate + " " + count + " " + firstAt).split(" "))
-                .mapToLong(Long::parseLong).toArray();
+    /** Publishes the paced reports in the fakes' JVM; returns when the last one is published. */
+    void run(int rate, int count, long firstAt) throws IOException {
+        ask("run " + rate + " " + count + " " + firstAt);
+    }
+
+    /** System.nanoTime() in the fakes' JVM just before each publish of the last {@link #run}. */
+    long[] sent() throws IOException {
+        return Arrays.stream(ask("sent").split(" ")).mapToLong(Long::parseLong).toArray();
     }
 
     /** Starts counting the fakes' CPU by thread. */

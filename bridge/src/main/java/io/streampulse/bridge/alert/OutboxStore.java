@@ -36,9 +36,6 @@ public final class OutboxStore implements AutoCloseable {
     public record Backlog(int unfinished, int failing, long oldestCreatedMillis) {
     }
 
-    private static final String COLUMNS = "seq, receiver, event_id, device_id, device_name, kind, cause, restore,"
-            + " event_ms, status, attempts, created_ms, next_attempt_ms, last_attempt_ms, answer";
-
     private final Connection db;
     /** Prepared once: at 1,000 events/s the writer stores thousands of rows and answers a second. */
     private final PreparedStatement insert;
@@ -66,20 +63,8 @@ public final class OutboxStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("CREATE TABLE IF NOT EXISTS deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                        + " receiver TEXT NOT NULL, event_id TEXT NOT NULL, device_id TEXT NOT NULL, device_name TEXT,"
-                        + " kind TEXT NOT NULL, cause TEXT NOT NULL, restore INTEGER NOT NULL, event_ms INTEGER NOT NULL,"
-                        + " status TEXT NOT NULL, attempts INTEGER NOT NULL, created_ms INTEGER NOT NULL,"
-                        + " next_attempt_ms INTEGER NOT NULL, last_attempt_ms INTEGER NOT NULL, answer TEXT NOT NULL,"
-                        + " UNIQUE (receiver, event_id))");
-                // Only the unfinished rows are indexed (what a restart resumes and the backlog counts): every index
-                // is written with each row and answer, and at 1,000 events/s indexes on status and device had made
-                // up a third of the writer's CPU. The log's other queries walk it newest first; it is capped.
-                s.execute("DROP INDEX IF EXISTS deliveries_status");
-                s.execute("DROP INDEX IF EXISTS deliveries_device");
-                s.execute("CREATE INDEX IF NOT EXISTS deliveries_unfinished ON deliveries (seq)"
-                        + " WHERE status IN ('pending', 'failed')");
             }
+            OutboxSchema.apply(db);
             insert = db.prepareStatement("INSERT INTO deliveries (receiver, event_id, device_id, device_name, kind,"
                     + " cause, restore, event_ms, status, attempts, created_ms, next_attempt_ms, last_attempt_ms,"
                     + " answer) VALUES (?,?,?,?,?,?,?,?,?,0,?,?,0,'') ON CONFLICT DO NOTHING RETURNING seq");
@@ -245,7 +230,8 @@ public final class OutboxStore implements AutoCloseable {
     }
 
     private List<OutboxEntry> select(String tail, List<Object> args) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement("SELECT " + COLUMNS + " FROM deliveries " + tail)) {
+        try (PreparedStatement query = db.prepareStatement("SELECT " + OutboxSchema.COLUMNS + " FROM deliveries "
+                + tail)) {
             for (int i = 0; i < args.size(); i++) {
                 query.setObject(i + 1, args.get(i));
             }

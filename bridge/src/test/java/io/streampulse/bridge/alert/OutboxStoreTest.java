@@ -66,34 +66,47 @@ class OutboxStoreTest {
     }
 
     @Test
-    void open_outboxOfTheEarlierSchema_keepsItsRowsAndIndexesOnlyTheUnfinished() throws Exception {
+    void open_outboxOfAnEarlierSchema_keepsRowsAndSeq_keyedByTimeAndIndexingOnlyTheUnfinished() throws Exception {
         Path file = dir.resolve("outbox.db");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = db.createStatement()) {
+            // the table and indexes as versions before this one wrote them, four rows, the newest (seq 7) trimmed
+            s.execute("CREATE TABLE deliveries (seq INTEGER PRIMARY KEY AUTOINCREMENT, receiver TEXT NOT NULL,"
+                    + " event_id TEXT NOT NULL, device_id TEXT NOT NULL, device_name TEXT, kind TEXT NOT NULL,"
+                    + " cause TEXT NOT NULL, restore INTEGER NOT NULL, event_ms INTEGER NOT NULL, status TEXT NOT NULL,"
+                    + " attempts INTEGER NOT NULL, created_ms INTEGER NOT NULL, next_attempt_ms INTEGER NOT NULL,"
+                    + " last_attempt_ms INTEGER NOT NULL, answer TEXT NOT NULL, UNIQUE (receiver, event_id))");
+            s.execute("CREATE INDEX deliveries_status ON deliveries (status, seq)");
+            s.execute("CREATE INDEX deliveries_device ON deliveries (device_id, seq)");
+            for (int i = 0; i < 4; i++) {
+                s.execute("INSERT INTO deliveries VALUES (" + (i + 3) + ", 'sia', 'door/OPEN/alarm/" + i + "', 'door',"
+                        + " 'Door', 'DOOR', 'OPEN', 0, " + i + ", '" + (i == 0 ? "delivered" : "pending") + "', 0, 1,"
+                        + " 1, 0, '')");
+            }
+            s.execute("UPDATE sqlite_sequence SET seq = 7 WHERE name = 'deliveries'");
+        }
         try (OutboxStore outbox = new OutboxStore(file, CAPACITY)) {
-            List<OutboxEntry> rows = outbox.write(targets(0, 4), List.of(), 1L);
-            outbox.write(List.of(), List.of(delivered(rows.get(0))), 2L);
+            assertEquals(List.of(4L, 5L, 6L), outbox.unfinished().stream().map(OutboxEntry::seq).toList(),
+                    "pending rows resume after the upgrade");
+            assertEquals(1, delivered(outbox).size());
+            assertEquals(8L, outbox.write(targets(10, 1), List.of(), 2L).get(0).seq(),
+                    "seq goes on after the highest handed out (7, trimmed)");
+            assertEquals(0, outbox.write(targets(1, 1), List.of(), 2L).size(), "a stored event is not stored twice");
         }
         try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              java.sql.Statement s = db.createStatement()) {
-            // the two indexes a file written before this change has
-            s.execute("CREATE INDEX deliveries_status ON deliveries (status, seq)");
-            s.execute("CREATE INDEX deliveries_device ON deliveries (device_id, seq)");
-        }
-        try (OutboxStore outbox = new OutboxStore(file, CAPACITY)) {
-            assertEquals(3, outbox.unfinished().size(), "pending rows resume after the upgrade");
-            assertEquals(1, delivered(outbox).size());
-            assertEquals(1, outbox.query(Optional.of("door"), Optional.empty(), 1).size());
-            assertEquals(3, outbox.backlog().unfinished());
-        }
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-             java.sql.Statement s = db.createStatement();
-             java.sql.ResultSet indexes = s.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE"
-                     + " type = 'index' AND name LIKE 'deliveries_%'");
-             java.sql.Statement p = db.createStatement();
-             java.sql.ResultSet plan = p.executeQuery("EXPLAIN QUERY PLAN SELECT seq FROM deliveries"
-                     + " WHERE status IN ('pending', 'failed') ORDER BY seq")) {
-            assertEquals("deliveries_unfinished", indexes.getString(1), "only the unfinished rows are indexed");
-            plan.next();
-            assertTrue(plan.getString("detail").contains("deliveries_unfinished"), plan.getString("detail"));
+            try (java.sql.ResultSet table = s.executeQuery("SELECT sql FROM sqlite_master WHERE name = 'deliveries'")) {
+                assertTrue(table.getString(1).contains("UNIQUE (event_ms, receiver, event_id)"), table.getString(1));
+            }
+            try (java.sql.ResultSet indexes = s.executeQuery("SELECT group_concat(name) FROM sqlite_master WHERE"
+                    + " type = 'index' AND name LIKE 'deliveries_%'")) {
+                assertEquals("deliveries_unfinished", indexes.getString(1), "only the unfinished rows are indexed");
+            }
+            try (java.sql.ResultSet plan = s.executeQuery("EXPLAIN QUERY PLAN SELECT seq FROM deliveries"
+                    + " WHERE status IN ('pending', 'failed') ORDER BY seq")) {
+                plan.next();
+                assertTrue(plan.getString("detail").contains("deliveries_unfinished"), plan.getString("detail"));
+            }
         }
     }
 
