@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public final class EdgeDetector {
 
+    /** {@code values()} copies the array on every call; this runs for every report. */
+    private static final AlertCause[] CAUSES = AlertCause.values();
+
     private EdgeDetector() {
     }
 
@@ -23,12 +26,12 @@ public final class EdgeDetector {
     public static List<AlertEvent> edges(DeviceState previous, DeviceState next, long atMillis) {
         Set<AlertCause> before = previous == null ? Set.of() : previous.active();
         List<AlertEvent> events = new ArrayList<>();
-        for (AlertCause cause : AlertCause.values()) {
+        for (AlertCause cause : CAUSES) {
             if (before.contains(cause) && !next.active().contains(cause)) {
                 events.add(event(next, cause, true, atMillis));
             }
         }
-        for (AlertCause cause : AlertCause.values()) {
+        for (AlertCause cause : CAUSES) {
             if (!before.contains(cause) && next.active().contains(cause)) {
                 events.add(event(next, cause, false, atMillis));
             }
