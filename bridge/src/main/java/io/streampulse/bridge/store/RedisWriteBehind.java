@@ -24,10 +24,10 @@ import java.util.function.Function;
  * go together in one round trip, at most one every {@link #BATCH_GAP} and never two in flight: one EVALSHA of
  * {@link WriteBatch#SCRIPT} with at most {@link #MAX_DEVICES} hashes and {@link #MAX_EVENTS} entries. Sending as
  * soon as the previous round trip ended had still meant a batch of one or two reports each at 1,000 events/s
- * (lettuce and Redis ~0.3 ms CPU per report); nothing is on the alarm path here, so Redis may lag by the gap. A hash is written from the device's state in memory when its batch is sent, so it is
- * always the latest, and with only the fields changed since Redis last acknowledged it (a door report changes 3
- * of ~13); whole after a failure, a reconnect, or when the script finds it gone (then it is queued again).
- * Nothing ever waits for Redis.
+ * (lettuce and Redis ~0.3 ms CPU per report); nothing is on the alarm path here, so Redis may lag by the gap.
+ * A hash is written from the device's state in memory when its batch is sent, so it is always the latest, and
+ * with only the fields changed since Redis last acknowledged it (a door report changes 3 of ~13); whole after a
+ * failure, a reconnect, or when the script finds it gone (then it is queued again). Nothing ever waits for Redis.
  */
 final class RedisWriteBehind {
 
@@ -35,7 +35,7 @@ final class RedisWriteBehind {
     static final int MAX_EVENTS = 200;
     /** Entries waiting beyond this (Redis slow, not down) are dropped, oldest first, and counted as failed. */
     static final int MAX_QUEUED_EVENTS = 10_000;
-    /** The least time between two batches' starts: Redis holds the state at most this much (plus a round trip) late. */
+    /** The least time between two batches' starts: Redis's copy is at most this (plus a round trip) behind. */
     static final Duration BATCH_GAP = Duration.ofMillis(20);
 
     private final RedisLink redis;
@@ -111,7 +111,7 @@ final class RedisWriteBehind {
         return true;
     }
 
-    /** Sends the next batch now if the last one started at least {@link #BATCH_GAP} ago, else then (Redis's thread). */
+    /** Sends the next batch now if the last one started {@link #BATCH_GAP} ago or more, else then (link's thread). */
     private void flushAfterGap() {
         long wait = lastSentNanos + BATCH_GAP.toNanos() - System.nanoTime();
         if (wait <= 0) {

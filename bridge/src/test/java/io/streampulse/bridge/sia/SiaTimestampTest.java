@@ -29,7 +29,8 @@ class SiaTimestampTest {
         for (int i = 0; i < 2_000; i++) {
             // years 2000-2099
             Instant at = Instant.ofEpochMilli(random.nextLong(946_684_800_000L, 4_102_444_800_000L));
-            assertEquals(at.truncatedTo(ChronoUnit.SECONDS), SiaTimestamp.parse(SiaTimestamp.format(at)), at.toString());
+            assertEquals(at.truncatedTo(ChronoUnit.SECONDS), SiaTimestamp.parse(SiaTimestamp.format(at)),
+                    at.toString());
         }
     }
 
