@@ -140,8 +140,8 @@ public final class BridgeBench {
             // INJECT=engine: reports handed to the engine as the YoLink session does, without the MQTT leg (to see
             // the outbox and receivers alone, e.g. when a loaded machine starves Mosquitto)
             boolean viaMqtt = viaMqtt();
-            Source source = viaMqtt ? new MqttSource(fakes) : new LocalSource(new PacedReports(DOORS),
-                    (door, open, at) -> toEngine.updated(report(door, open, at)), new long[1][]);
+            Source source = viaMqtt ? new MqttSource(fakes)
+                    : new LocalSource((door, open, at) -> toEngine.updated(report(door, open, at)));
             System.out.println(viaMqtt ? "source: MQTT publish by the fakes' JVM (YoLink's cloud side)"
                     : "source: the engine directly, from the bench's main thread (INJECT=engine)");
             // warm-up, not printed: 3 s at the highest rate asked for, so the JIT has compiled the paths that rate
@@ -174,15 +174,23 @@ public final class BridgeBench {
     }
 
     /** INJECT=engine: the reports handed to the engine from the bench's main thread. */
-    private record LocalSource(PacedReports reports, PacedReports.Sink sink, long[][] last) implements Source {
+    private static final class LocalSource implements Source {
+        private final PacedReports reports = new PacedReports(DOORS);
+        private final PacedReports.Sink sink;
+        private long[] sent = new long[0];
+
+        LocalSource(PacedReports.Sink sink) {
+            this.sink = sink;
+        }
+
         @Override
         public void run(int rate, int count, long firstAt) {
-            last[0] = reports.run(rate, count, firstAt, sink);
+            sent = reports.run(rate, count, firstAt, sink);
         }
 
         @Override
         public long[] sent() {
-            return last[0];
+            return sent;
         }
     }
 
